@@ -1,0 +1,16 @@
+namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+
+/// <summary>The public (snake_case) names of the dashboard's parameters, as errors must name them.</summary>
+public static class DashboardParameters
+{
+    public const string StartDate = "start_date";
+    public const string EndDate = "end_date";
+    public const string CustomerMobile = "customer_mobile";
+    public const string CustomerName = "customer_name";
+    public const string RValueBucket = "r_value_bucket";
+    public const string FValueBucket = "f_value_bucket";
+    public const string MValueBucket = "m_value_bucket";
+
+    /// <summary>The date format of start_date and end_date.</summary>
+    public const string DateFormat = "yyyy-MM-dd";
+}

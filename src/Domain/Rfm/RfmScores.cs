@@ -1,0 +1,37 @@
+namespace CampaignDashboard.Domain.Rfm;
+
+/// <summary>
+/// RFM scores are quintiles: 1 (worst) to 5 (best), assigned by NTILE(5) over the whole population
+/// of the window. This type holds their range and the labels the dashboard shows.
+/// </summary>
+public static class RfmScores
+{
+    public const int Lowest = 1;
+    public const int Highest = 5;
+    public const int TileCount = Highest - Lowest + 1;
+
+    /// <summary>Scores in the order the score widgets list them: 5 first.</summary>
+    public static IReadOnlyList<int> Descending { get; } = [5, 4, 3, 2, 1];
+
+    private static readonly Dictionary<RfmDimension, string[]> LabelsByDimension =
+        new Dictionary<RfmDimension, string[]>
+        {
+            // Index 0 is score 1.
+            [RfmDimension.Recency] =
+                ["Bought Longest Ago", "Bought Long Ago", "Bought Some Time Ago", "Bought Recently", "Bought Most Recently"],
+            [RfmDimension.Frequency] =
+                ["Most Rarest Visit", "Rare Visit", "Regular Visit", "More Frequent Visit", "Most Frequent Visit"],
+            [RfmDimension.Monetary] =
+                ["Lowest Spend", "Low Spend", "Medium Spend", "High Spend", "Highest Spend"],
+        };
+
+    public static string Label(RfmDimension dimension, int score)
+    {
+        if (score is < Lowest or > Highest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, $"An RFM score is {Lowest} to {Highest}.");
+        }
+
+        return LabelsByDimension[dimension][score - Lowest];
+    }
+}

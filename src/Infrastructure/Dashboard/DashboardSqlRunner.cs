@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Infrastructure.Persistence;
+using Dapper;
+
+namespace CampaignDashboard.Infrastructure.Dashboard;
+
+/// <summary>
+/// Runs a request's dashboard scripts (scoped: one per request). A widget statement is composed as
+/// WITH &lt;population&gt;, &lt;selection&gt; &lt;widget SELECT&gt;; the as-of date is resolved once per request.
+/// </summary>
+public sealed class DashboardSqlRunner(IDatabaseEngine engine, IScoredPopulation population, DashboardParameterBinder binder)
+{
+    // Keyed by end date (day number, -1 = open): A depends on nothing else.
+    private readonly ConcurrentDictionary<int, Lazy<Task<DateOnly?>>> _asOfDates = new();
+
+    public Task<DateOnly?> AsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        _asOfDates.GetOrAdd(filter.EndDate?.DayNumber ?? -1, _ => new Lazy<Task<DateOnly?>>(() => QueryAsOfDateAsync(filter, cancellationToken))).Value;
+
+    public async Task<IReadOnlyList<TRow>> QueryWidgetAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var asOfDate = await AsOfDateAsync(filter, cancellationToken);
+        var sql = ComposeWidget(await population.DefinitionAsync(filter, asOfDate, cancellationToken), script);
+        return await QueryAsync<TRow>(sql, filter, asOfDate, cancellationToken);
+    }
+
+    /// <summary>The full text of a widget statement over a population definition (also used by the SQL tests).</summary>
+    public string ComposeWidget(string populationDefinition, string script) =>
+        $"WITH {populationDefinition},\n{Load(DashboardScripts.Selection)}\n{Load(script)}";
+
+    public async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
+        string sql, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        var parameters = binder.Bind(sql, filter, asOfDate);
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TRow>(new CommandDefinition(
+            sql, parameters, commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+
+    private async Task<DateOnly?> QueryAsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
+        var sql = Load(DashboardScripts.AsOfDate);
+        var parameters = binder.Bind(sql, filter, asOfDate: null);
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        var value = await connection.ExecuteScalarAsync(new CommandDefinition(
+            sql, parameters, commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+
+        // DuckDB returns DATE as DateOnly, SqlClient as DateTime.
+        return value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Data;
+using CampaignDashboard.Infrastructure.Dashboard;
+using CampaignDashboard.Infrastructure.Persistence;
+using CampaignDashboard.Infrastructure.Persistence.DuckDb;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDashboard.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// The configured engine (Database:Provider, ConnectionStrings:Campaign) and the widget queries on it.
+    /// Relative DuckDB file paths are resolved against <paramref name="contentRoot"/>.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        // Result columns are snake_case; row records are PascalCase.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.DuckDb:
+                var resolved = DuckDbConnectionStrings.Resolve(connectionString, contentRoot);
+                services.AddSingleton(_ => new DuckDbEngine(resolved, database.CommandTimeoutSeconds));
+                services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<DuckDbEngine>());
+                services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
+                services.AddScoped<IScoredPopulation, MaterializedScoredPopulation>();
+                break;
+            default:
+                throw new InvalidOperationException(
+                    $"Database:Provider '{database.Provider}' is not available in this build; use '{DatabaseProvider.DuckDb}'.");
+        }
+
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DashboardParameterBinder>();
+        services.AddScoped<DashboardSqlRunner>();
+        services.AddScoped<IAsOfDateQuery, AsOfDateQuery>();
+        services.AddScoped<IKpiQuery, KpiQuery>();
+        services.AddScoped<IRecencyScoreQuery, RecencyScoreQuery>();
+        services.AddScoped<IFrequencyScoreQuery, FrequencyScoreQuery>();
+        services.AddScoped<IMonetaryScoreQuery, MonetaryScoreQuery>();
+        services.AddScoped<IRecencyBucketQuery, RecencyBucketQuery>();
+        services.AddScoped<IVisitBucketQuery, VisitBucketQuery>();
+        services.AddScoped<ISpendBucketQuery, SpendBucketQuery>();
+        services.AddScoped<IReturnPeriodBucketQuery, ReturnPeriodBucketQuery>();
+        services.AddScoped<ISegmentQuery, SegmentQuery>();
+        services.AddScoped<IFiscalYearQuery, FiscalYearQuery>();
+        return services;
+    }
+}

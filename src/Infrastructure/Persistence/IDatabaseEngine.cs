@@ -1,0 +1,17 @@
+using System.Data.Common;
+
+namespace CampaignDashboard.Infrastructure.Persistence;
+
+/// <summary>What differs between the engines for running the dashboard's SQL.</summary>
+public interface IDatabaseEngine
+{
+    /// <summary>The folder of this engine's scripts under Sql/.</summary>
+    string ScriptFolder { get; }
+
+    /// <summary>How a parameter is written in this engine's SQL: '$' (DuckDB) or '@' (T-SQL).</summary>
+    char ParameterPrefix { get; }
+
+    int CommandTimeoutSeconds { get; }
+
+    Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+}
