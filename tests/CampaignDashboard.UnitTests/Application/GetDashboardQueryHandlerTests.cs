@@ -1,0 +1,187 @@
+using CampaignDashboard.Application;
+using CampaignDashboard.Application.Common.Exceptions;
+using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace CampaignDashboard.UnitTests.Application;
+
+/// <summary>The use case through the real mediator pipeline, with every widget port mocked.</summary>
+public sealed class GetDashboardQueryHandlerTests
+{
+    private readonly List<(string Widget, DashboardFilter Filter, CancellationToken Token)> _calls = [];
+    private ServiceProvider _services = null!;
+    private Mock<IKpiQuery> _kpi = null!;
+    private Mock<IVisitBucketQuery> _visits = null!;
+    private Mock<ISegmentQuery> _segments = null!;
+    private Mock<IFiscalYearQuery> _fiscalYears = null!;
+    private Mock<IRecencyScoreQuery> _rScores = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _calls.Clear();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddApplication(autoMapperLicenseKey: null);
+
+        _kpi = Register<IKpiQuery, KpiTotals>(services, "kpi", new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
+        Register<IAsOfDateQuery, DateOnly?>(services, "as_of", new DateOnly(2024, 3, 1));
+        _rScores = Register<IRecencyScoreQuery, IReadOnlyList<CategoryCount>>(services, "r", [new(1, 1), new(2, 1), new(3, 1)]);
+        Register<IFrequencyScoreQuery, IReadOnlyList<CategoryCount>>(services, "f", [new(1, 1), new(2, 1), new(3, 1)]);
+        Register<IMonetaryScoreQuery, IReadOnlyList<CategoryCount>>(services, "m", [new(1, 1), new(2, 1), new(3, 1)]);
+        Register<IRecencyBucketQuery, IReadOnlyList<CategoryCount>>(services, "recency", [new(0, 2), new(1, 1)]);
+        _visits = Register<IVisitBucketQuery, IReadOnlyList<CategoryCount>>(services, "visits", [new(0, 2), new(1, 1)]);
+        Register<ISpendBucketQuery, IReadOnlyList<CategoryCount>>(services, "spend", [new(0, 2), new(1, 1)]);
+        Register<IReturnPeriodBucketQuery, IReadOnlyList<CategoryCount>>(services, "return", [new(2, 1)]);
+        _segments = Register<ISegmentQuery, IReadOnlyList<RfmCell>>(services, "segments",
+            [new(3, 3, 2, 1, 350m), new(2, 2, 1, 1, -20m), new(1, 1, 3, 1, 1500m)]);
+        _fiscalYears = Register<IFiscalYearQuery, IReadOnlyList<FiscalYearCount>>(services, "fiscal", [new(2024, 2, 1), new(2023, 3, 3)]);
+        _services = services.BuildServiceProvider();
+    }
+
+    [TearDown]
+    public void TearDown() => _services.Dispose();
+
+    [Test]
+    public async Task Every_widget_query_is_called_once_with_the_same_filter()
+    {
+        await SendAsync(new GetDashboardQuery(StartDate: "2024-01-01", CustomerName: "smith", FValueBucket: ["1", " 10+ "]));
+
+        Assert.That(_calls.Select(c => c.Widget), Is.EquivalentTo(new[]
+        {
+            "kpi", "as_of", "r", "f", "m", "recency", "visits", "spend", "return", "segments", "fiscal",
+        }));
+        var filter = _calls[0].Filter;
+        Assert.Multiple(() =>
+        {
+            Assert.That(_calls.Select(c => c.Filter), Is.All.SameAs(filter));
+            Assert.That(filter.StartDate, Is.EqualTo(new DateOnly(2024, 1, 1)));
+            Assert.That(filter.NameContains, Is.EqualTo("smith"));
+            Assert.That(filter.VisitBuckets.Select(b => b.Label), Is.EquivalentTo(new[] { "1", "10+" }));
+        });
+    }
+
+    [Test]
+    public async Task Rows_are_laid_onto_every_category_in_contract_order()
+    {
+        var dashboard = await SendAsync(new GetDashboardQuery());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dashboard.Kpi, Is.EqualTo(new KpiDto(3, 1.8m, 104.33m, 1830m, 60m, 33.33m)));
+            Assert.That(dashboard.RScoreData.Select(s => (s.Score, s.Customers)), Is.EqualTo(new[] { (5, 0L), (4, 0L), (3, 1L), (2, 1L), (1, 1L) }));
+            Assert.That(dashboard.RScoreData[2].Percentage, Is.EqualTo(33.33m));
+            Assert.That(dashboard.VisitsData, Has.Count.EqualTo(10));
+            Assert.That(dashboard.VisitsData[0], Is.EqualTo(new BucketItemDto("1", 2, 66.67m)));
+            Assert.That(dashboard.VisitsData[9], Is.EqualTo(new BucketItemDto("10+", 0, 0m)));
+            Assert.That(dashboard.DaysToReturnBucketData[2], Is.EqualTo(new BucketItemDto("2-3 Month", 1, 100m)));
+            Assert.That(dashboard.SegmentData, Is.EqualTo(new[]
+            {
+                new SegmentItemDto("CHAMPIONS", 0, 0m, 0m),
+                new SegmentItemDto("POTENTIAL LOYALISTS", 2, 66.67m, 330m),
+                new SegmentItemDto("NEW CUSTOMERS", 0, 0m, 0m),
+                new SegmentItemDto("NEED ATTENTION", 1, 33.33m, 1500m),
+            }));
+            Assert.That(dashboard.FiscalYearData, Is.EqualTo(new[]
+            {
+                new FiscalYearItemDto("FY2023-24", 3, 3, 0, 100m, 0m),
+                new FiscalYearItemDto("FY2024-25", 2, 1, 1, 50m, 50m),
+            }));
+            Assert.That(dashboard.Meta.AsOfDate, Is.EqualTo(new DateOnly(2024, 3, 1)));
+        });
+    }
+
+    [Test]
+    public async Task Cancelling_the_request_cancels_the_running_widget_queries()
+    {
+        var kpiToken = new TaskCompletionSource<CancellationToken>();
+        _kpi.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Returns((DashboardFilter _, CancellationToken token) =>
+            {
+                kpiToken.TrySetResult(token);
+                return Task.Delay(Timeout.Infinite, token).ContinueWith<KpiTotals>(_ => throw new OperationCanceledException(token), TaskScheduler.Default);
+            });
+        using var request = new CancellationTokenSource();
+
+        var dashboard = SendAsync(new GetDashboardQuery(), request.Token);
+        var token = await kpiToken.Task;
+        Assert.That(token.IsCancellationRequested, Is.False);
+        await request.CancelAsync();
+
+        Assert.That(async () => await dashboard, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(token.IsCancellationRequested, Is.True);
+    }
+
+    [Test]
+    public void A_failing_widget_fails_the_request_and_cancels_the_others()
+    {
+        var failure = new InvalidOperationException("segment query failed");
+        var kpiToken = new TaskCompletionSource<CancellationToken>();
+        _segments.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).Returns(async () =>
+        {
+            await kpiToken.Task;
+            throw failure;
+        });
+
+        // KPI runs until it is cancelled; a safety limit keeps a broken handler from hanging the test run.
+        using var safetyLimit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        _kpi.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Returns((DashboardFilter _, CancellationToken token) =>
+            {
+                kpiToken.TrySetResult(token);
+                var either = CancellationTokenSource.CreateLinkedTokenSource(token, safetyLimit.Token);
+                return Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => either.Dispose(), TaskScheduler.Default).ContinueWith<KpiTotals>(_ => throw new OperationCanceledException(), TaskScheduler.Default);
+            });
+
+        var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => SendAsync(new GetDashboardQuery()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown, Is.SameAs(failure));
+            Assert.That(kpiToken.Task.Result.IsCancellationRequested, Is.True, "the other widgets are cancelled");
+            Assert.That(safetyLimit.IsCancellationRequested, Is.False);
+        });
+    }
+
+    [Test]
+    public void Invalid_input_never_reaches_a_widget_query()
+    {
+        var thrown = Assert.ThrowsAsync<RequestValidationException>(() => SendAsync(new GetDashboardQuery(StartDate: "2024-02-30")));
+        Assert.Multiple(() =>
+        {
+            Assert.That(thrown!.Errors.Keys, Is.EquivalentTo(new[] { "start_date" }));
+            Assert.That(_calls, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void The_mapping_configuration_is_complete() =>
+        _services.GetRequiredService<AutoMapper.IMapper>().ConfigurationProvider.AssertConfigurationIsValid();
+
+    private async Task<DashboardDto> SendAsync(GetDashboardQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
+    }
+
+    private Mock<TPort> Register<TPort, TResult>(IServiceCollection services, string widget, TResult result)
+        where TPort : class, IWidgetQuery<TResult>
+    {
+        var mock = new Mock<TPort>();
+        mock.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Callback((DashboardFilter filter, CancellationToken token) =>
+            {
+                lock (_calls)
+                {
+                    _calls.Add((widget, filter, token));
+                }
+            })
+            .ReturnsAsync(result);
+        services.AddSingleton(mock.Object);
+        return mock;
+    }
+}
