@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CampaignDashboard.Api;
 using CampaignDashboard.Api.Errors;
+using CampaignDashboard.Api.OpenApi;
 using CampaignDashboard.Application;
 using CampaignDashboard.Infrastructure;
 using CampaignDashboard.Infrastructure.Persistence;
@@ -35,6 +36,7 @@ builder.Services.AddOpenApiDocument(settings =>
     settings.Title = "Campaign Dashboard API";
     settings.Version = "v1";
     settings.Description = "RFM campaign dashboard over a retailer's customer transactions. Metric definitions: docs/metrics.md.";
+    settings.OperationProcessors.Add(new ProblemJsonResponsesProcessor());
 });
 
 var app = builder.Build();

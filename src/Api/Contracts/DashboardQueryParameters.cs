@@ -37,7 +37,7 @@ public sealed class DashboardQueryParameters
     public GetDashboardQuery ToQuery() => new(
         StartDate, EndDate, CustomerMobile, CustomerName, Labels(RValueBucket), Labels(FValueBucket), Labels(MValueBucket));
 
-    // "a,b" and "a&...=b" mean the same: split every value on commas.
-    private static string[] Labels(string[]? values) =>
-        (values ?? []).SelectMany(v => v.Split(',')).ToArray();
+    // "a,b" and "a&...=b" mean the same: split every value on commas. Empty values bind as null.
+    private static string[] Labels(string?[]? values) =>
+        (values ?? []).OfType<string>().SelectMany(v => v.Split(',')).ToArray();
 }

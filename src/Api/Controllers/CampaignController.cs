@@ -19,7 +19,6 @@ public sealed class CampaignController(IMediator mediator) : ControllerBase
     /// <response code="400">A parameter is invalid; `errors` names each one and why (for bucket labels, the allowed labels).</response>
     /// <response code="500">An unexpected failure; the body never contains internals.</response>
     [HttpGet("dashboard")]
-    [Produces("application/json")]
     [ProducesResponseType<DashboardDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]

@@ -1,0 +1,404 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+
+namespace CampaignDashboard.Api.Tests.Reference;
+
+/// <summary>
+/// Test oracle for GET /api/campaign/dashboard, written directly from /work/shared/spec/dashboard.md
+/// (section 3, step by step) with plain LINQ over in-memory lists. Deliberately naive: it must not share
+/// code or shortcuts with the production SQL.
+/// </summary>
+public static class ReferenceDashboard
+{
+    // ---- Category tables, copied from spec section 4 (order matters: widgets list them in this order). ----
+
+    private static readonly string[] RScoreLabels =
+        ["Bought Longest Ago", "Bought Long Ago", "Bought Some Time Ago", "Bought Recently", "Bought Most Recently"];
+
+    private static readonly string[] FScoreLabels =
+        ["Most Rarest Visit", "Rare Visit", "Regular Visit", "More Frequent Visit", "Most Frequent Visit"];
+
+    private static readonly string[] MScoreLabels =
+        ["Lowest Spend", "Low Spend", "Medium Spend", "High Spend", "Highest Spend"];
+
+    private static readonly string[] RecencyLabels = ["1-200", "200-400", "400-600", "600-800", "800-1000", ">1000"];
+
+    private static readonly string[] VisitsLabels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"];
+
+    private static readonly string[] ValueLabels =
+        ["1-1000", "1000-2000", "2000-3000", "3000-4000", "4000-5000", ">5000"];
+
+    private static readonly string[] ReturnLabels =
+        ["<1 Month", "1-2 Month", "2-3 Month", "3-6 Month", "6-12 Month", "1-2 Yr", ">2 Yr"];
+
+    private static readonly string[] SegmentLabels =
+        ["CHAMPIONS", "POTENTIAL LOYALISTS", "NEW CUSTOMERS", "NEED ATTENTION"];
+
+    /// <summary>The labels accepted by the r_value_bucket filter (those of r_value_bucket_data).</summary>
+    internal static IReadOnlyList<string> RValueBucketLabels => RecencyLabels;
+
+    /// <summary>The labels accepted by the f_value_bucket filter (those of visits_data).</summary>
+    internal static IReadOnlyList<string> FValueBucketLabels => VisitsLabels;
+
+    /// <summary>The labels accepted by the m_value_bucket filter (those of value_data).</summary>
+    internal static IReadOnlyList<string> MValueBucketLabels => ValueLabels;
+
+    /// <summary>Per-customer figures of spec section 3, step 3, plus the scores of step 4.</summary>
+    private sealed class CustomerFacts
+    {
+        public long CustomerId { get; init; }
+        public string? Name { get; init; }
+        public string? Mobile { get; init; }
+        public DateOnly? RegistrationDate { get; init; }
+        public int Visits { get; init; }
+        public int Bills { get; init; }
+        public long Units { get; init; }
+        public decimal Spend { get; init; }
+        public decimal Profit { get; init; }
+        public DateOnly First { get; init; }
+        public DateOnly Last { get; init; }
+        public int Recency { get; init; }
+        public int R { get; set; }
+        public int F { get; set; }
+        public int M { get; set; }
+    }
+
+    public static JsonObject Compute(RefDataset data, RefRequest request, int fiscalYearStartMonth = 4)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fiscalYearStartMonth), "The start month must be 1..12.");
+        }
+        if (request.StartDate is { } s && request.EndDate is { } e && s > e)
+        {
+            throw new ArgumentException("start_date is after end_date; such a request is a 400, not a dashboard.");
+        }
+
+        // Bucket filters are validated before anything else so an invalid request never yields numbers.
+        var rFilter = ResolveLabels(request.RValueBuckets, RecencyLabels, "r_value_bucket");
+        var fFilter = ResolveLabels(request.FValueBuckets, VisitsLabels, "f_value_bucket");
+        var mFilter = ResolveLabels(request.MValueBuckets, ValueLabels, "m_value_bucket");
+
+        // Step 1: window W.
+        var window = data.Transactions
+            .Where(t => request.StartDate is null || t.TransactionDate >= request.StartDate.Value)
+            .Where(t => request.EndDate is null || t.TransactionDate <= request.EndDate.Value)
+            .ToList();
+
+        // Step 2: as-of date A (end_date even if nothing falls in the window; else latest date overall).
+        DateOnly? asOf = request.EndDate;
+        if (asOf is null && data.Transactions.Count > 0)
+        {
+            asOf = data.Transactions.Max(t => t.TransactionDate);
+        }
+
+        // Step 3: population P = customers with at least one transaction in W.
+        var customersById = data.Customers.ToDictionary(c => c.CustomerId);
+        var population = new List<CustomerFacts>();
+        foreach (var group in window.GroupBy(t => t.CustomerId))
+        {
+            customersById.TryGetValue(group.Key, out var customer);
+            var first = group.Min(t => t.TransactionDate);
+            var last = group.Max(t => t.TransactionDate);
+            population.Add(new CustomerFacts
+            {
+                CustomerId = group.Key,
+                Name = customer?.CustomerName,
+                Mobile = customer?.Mobile,
+                RegistrationDate = customer?.RegistrationDate,
+                Visits = group.Select(t => t.TransactionDate).Distinct().Count(),
+                Bills = group.Count(),
+                Units = group.Sum(t => (long)t.Quantity),
+                Spend = group.Sum(t => t.Amount),
+                Profit = group.Sum(t => t.Profit ?? 0m),
+                First = first,
+                Last = last,
+                // P non-empty implies a transaction exists, so A is not null here.
+                Recency = asOf!.Value.DayNumber - last.DayNumber,
+            });
+        }
+
+        // Step 4: scores over the whole of P, before the customer filters.
+        var rOrder = population.OrderByDescending(c => c.Recency).ThenBy(c => c.CustomerId).ToList();
+        var rTiles = Ntile5(rOrder.Count);
+        for (var i = 0; i < rOrder.Count; i++)
+        {
+            rOrder[i].R = rTiles[i];
+        }
+        var fOrder = population.OrderBy(c => c.Visits).ThenBy(c => c.CustomerId).ToList();
+        var fTiles = Ntile5(fOrder.Count);
+        for (var i = 0; i < fOrder.Count; i++)
+        {
+            fOrder[i].F = fTiles[i];
+        }
+        var mOrder = population.OrderBy(c => c.Spend).ThenBy(c => c.CustomerId).ToList();
+        var mTiles = Ntile5(mOrder.Count);
+        for (var i = 0; i < mOrder.Count; i++)
+        {
+            mOrder[i].M = mTiles[i];
+        }
+
+        // Step 5: selection S.
+        var hasMobileFilter = !string.IsNullOrEmpty(request.CustomerMobile);
+        var wantedMobile = hasMobileFilter ? StripMobile(request.CustomerMobile!) : "";
+        var hasNameFilter = !string.IsNullOrEmpty(request.CustomerName);
+        var wantedName = hasNameFilter ? request.CustomerName!.ToLowerInvariant() : "";
+
+        var selection = population
+            .Where(c => !hasMobileFilter || (c.Mobile is not null && StripMobile(c.Mobile) == wantedMobile))
+            .Where(c => !hasNameFilter
+                        || (c.Name is not null && c.Name.ToLowerInvariant().Contains(wantedName, StringComparison.Ordinal)))
+            .Where(c => rFilter is null || rFilter.Contains(RecencyLabel(c.Recency)))
+            .Where(c => fFilter is null || fFilter.Contains(VisitsLabel(c.Visits)))
+            .Where(c => mFilter is null || mFilter.Contains(ValueLabel(c.Spend)))
+            .OrderBy(c => c.CustomerId)
+            .ToList();
+        var selectedIds = selection.Select(c => c.CustomerId).ToHashSet();
+        var selectedTransactions = window.Where(t => selectedIds.Contains(t.CustomerId)).ToList();
+
+        // Step 6: widgets over S.
+        var total = selection.Count;
+        var returning = selection.Where(c => c.Visits >= 2).ToList();
+
+        var result = new JsonObject
+        {
+            ["kpi"] = Kpi(selection, returning),
+            ["r_score_data"] = ScoreWidget(selection, c => c.R, RScoreLabels),
+            ["f_score_data"] = ScoreWidget(selection, c => c.F, FScoreLabels),
+            ["m_score_data"] = ScoreWidget(selection, c => c.M, MScoreLabels),
+            ["r_value_bucket_data"] = BucketWidget(RecencyLabels, selection.Select(c => RecencyLabel(c.Recency)).ToList(), total),
+            ["visits_data"] = BucketWidget(VisitsLabels, selection.Select(c => VisitsLabel(c.Visits)).ToList(), total),
+            ["value_data"] = BucketWidget(ValueLabels, selection.Select(c => ValueLabel(c.Spend)).ToList(), total),
+            ["days_to_return_bucket_data"] =
+                BucketWidget(ReturnLabels, returning.Select(ReturnLabel).ToList(), returning.Count),
+            ["segment_data"] = SegmentWidget(selection),
+            ["fiscal_year_data"] = FiscalYearWidget(data, selection, selectedTransactions, fiscalYearStartMonth),
+            ["meta"] = new JsonObject
+            {
+                ["as_of_date"] = asOf is null ? null : JsonValue.Create(asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            },
+        };
+        return result;
+    }
+
+    /// <summary>
+    /// NTILE(5) as in the SQL standard: tile sizes n/5, with the first n mod 5 tiles one row larger.
+    /// With fewer than 5 rows every row gets its own tile, 1..n.
+    /// </summary>
+    private static int[] Ntile5(int rowCount)
+    {
+        var tiles = new int[rowCount];
+        var baseSize = rowCount / 5;
+        var remainder = rowCount % 5;
+        var row = 0;
+        for (var tile = 1; tile <= 5; tile++)
+        {
+            var size = baseSize + (tile <= remainder ? 1 : 0);
+            for (var k = 0; k < size; k++)
+            {
+                tiles[row] = tile;
+                row++;
+            }
+        }
+        return tiles;
+    }
+
+    /// <summary>Canonical labels selected by a bucket filter, or null when the filter is not given.</summary>
+    private static HashSet<string>? ResolveLabels(IReadOnlyList<string> given, string[] allowed, string field)
+    {
+        // "Empty parameters are ignored": blank entries do not make a filter.
+        var nonBlank = given.Where(label => !string.IsNullOrWhiteSpace(label)).ToList();
+        if (nonBlank.Count == 0)
+        {
+            return null;
+        }
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var label in nonBlank)
+        {
+            var match = allowed.FirstOrDefault(a => string.Equals(a, label.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"{field}: unknown label '{label}' (allowed: {string.Join(", ", allowed)}).");
+            chosen.Add(match);
+        }
+        return chosen;
+    }
+
+    /// <summary>Mobile comparison ignores exactly these five characters on both sides.</summary>
+    private static string StripMobile(string mobile) =>
+        new(mobile.Where(ch => ch != ' ' && ch != '+' && ch != '-' && ch != '(' && ch != ')').ToArray());
+
+    private static string RecencyLabel(int recency)
+    {
+        if (recency <= 200) return "1-200";
+        if (recency <= 400) return "200-400";
+        if (recency <= 600) return "400-600";
+        if (recency <= 800) return "600-800";
+        if (recency <= 1000) return "800-1000";
+        return ">1000";
+    }
+
+    private static string VisitsLabel(int visits) =>
+        visits >= 10 ? "10+" : visits.ToString(CultureInfo.InvariantCulture);
+
+    private static string ValueLabel(decimal spend)
+    {
+        if (spend <= 1000m) return "1-1000";
+        if (spend <= 2000m) return "1000-2000";
+        if (spend <= 3000m) return "2000-3000";
+        if (spend <= 4000m) return "3000-4000";
+        if (spend <= 5000m) return "4000-5000";
+        return ">5000";
+    }
+
+    /// <summary>
+    /// Return-period bucket for a customer with visits >= 2. return_days = gap / k is compared against each
+    /// bound b as gap &lt; b * k, so no division (and no floating point) is involved.
+    /// </summary>
+    private static string ReturnLabel(CustomerFacts c)
+    {
+        long gap = c.Last.DayNumber - c.First.DayNumber;
+        long k = c.Visits - 1;
+        if (gap < 30 * k) return "<1 Month";
+        if (gap < 60 * k) return "1-2 Month";
+        if (gap < 90 * k) return "2-3 Month";
+        if (gap < 180 * k) return "3-6 Month";
+        if (gap < 365 * k) return "6-12 Month";
+        if (gap < 730 * k) return "1-2 Yr";
+        return ">2 Yr";
+    }
+
+    /// <summary>First matching rule wins (spec section 4, segment_data).</summary>
+    private static string SegmentLabel(CustomerFacts c)
+    {
+        if (c.R >= 3 && c.F >= 3 && c.M >= 3) return "CHAMPIONS";
+        if (c.R >= 2 && c.F >= 2) return "POTENTIAL LOYALISTS";
+        if (c.R >= 4) return "NEW CUSTOMERS";
+        return "NEED ATTENTION";
+    }
+
+    private static JsonObject Kpi(List<CustomerFacts> selection, List<CustomerFacts> returning)
+    {
+        var total = selection.Count;
+        long units = selection.Sum(c => c.Units);
+        long bills = selection.Sum(c => (long)c.Bills);
+        var profit = selection.Sum(c => c.Profit);
+        var spend = selection.Sum(c => c.Spend);
+        long gapDays = returning.Sum(c => (long)(c.Last.DayNumber - c.First.DayNumber));
+        long gapCount = returning.Sum(c => (long)(c.Visits - 1));
+
+        return new JsonObject
+        {
+            ["total_customer"] = total,
+            ["unit_per_transaction"] = Round(bills == 0 ? 0m : (decimal)units / bills),
+            ["profit_per_customer"] = Round(total == 0 ? 0m : profit / total),
+            ["customer_spending"] = Round(spend),
+            ["days_to_return"] = Round(gapCount == 0 ? 0m : (decimal)gapDays / gapCount),
+            ["retention_rate"] = Percentage(returning.Count, total),
+        };
+    }
+
+    private static JsonArray ScoreWidget(List<CustomerFacts> selection, Func<CustomerFacts, int> score, string[] labels)
+    {
+        var items = new JsonArray();
+        for (var s = 5; s >= 1; s--)
+        {
+            var customers = selection.Count(c => score(c) == s);
+            items.Add(new JsonObject
+            {
+                ["score"] = s,
+                ["label"] = labels[s - 1],
+                ["customers"] = customers,
+                ["percentage"] = Percentage(customers, selection.Count),
+            });
+        }
+        return items;
+    }
+
+    /// <summary>One item per label, in table order; <paramref name="total"/> is the widget's own total.</summary>
+    private static JsonArray BucketWidget(string[] labels, List<string> bucketOfEachCustomer, int total)
+    {
+        var items = new JsonArray();
+        foreach (var label in labels)
+        {
+            var customers = bucketOfEachCustomer.Count(b => b == label);
+            items.Add(new JsonObject
+            {
+                ["label"] = label,
+                ["customers"] = customers,
+                ["percentage"] = Percentage(customers, total),
+            });
+        }
+        return items;
+    }
+
+    private static JsonArray SegmentWidget(List<CustomerFacts> selection)
+    {
+        var items = new JsonArray();
+        foreach (var label in SegmentLabels)
+        {
+            var members = selection.Where(c => SegmentLabel(c) == label).ToList();
+            items.Add(new JsonObject
+            {
+                ["label"] = label,
+                ["customers"] = members.Count,
+                ["percentage"] = Percentage(members.Count, selection.Count),
+                ["spending"] = Round(members.Sum(c => c.Spend)),
+            });
+        }
+        return items;
+    }
+
+    private static JsonArray FiscalYearWidget(RefDataset data, List<CustomerFacts> selection,
+        List<RefTransaction> selectedTransactions, int startMonth)
+    {
+        // acquired(c): registration date, else first transaction date in the WHOLE relation (window ignored).
+        var acquired = new Dictionary<long, DateOnly>();
+        foreach (var c in selection)
+        {
+            acquired[c.CustomerId] = c.RegistrationDate
+                ?? data.Transactions.Where(t => t.CustomerId == c.CustomerId).Min(t => t.TransactionDate);
+        }
+
+        var items = new JsonArray();
+        var years = selectedTransactions
+            .GroupBy(t => FiscalYearOf(t.TransactionDate, startMonth))
+            .OrderBy(g => g.Key);
+        foreach (var year in years)
+        {
+            var customerIds = year.Select(t => t.CustomerId).Distinct().ToList();
+            var total = customerIds.Count;
+            var newCustomers = customerIds.Count(id => FiscalYearOf(acquired[id], startMonth) == year.Key);
+            var oldCustomers = total - newCustomers;
+            items.Add(new JsonObject
+            {
+                ["fiscal_year"] = FiscalYearLabel(year.Key, startMonth),
+                ["total_customers"] = total,
+                ["new_customers"] = newCustomers,
+                ["old_customers"] = oldCustomers,
+                ["new_customer_percentage"] = Percentage(newCustomers, total),
+                ["old_customer_percentage"] = Percentage(oldCustomers, total),
+            });
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// The calendar year Y in which the fiscal year containing <paramref name="date"/> starts: shifting the date
+    /// back by (start month - 1) months maps the fiscal year onto calendar year Y.
+    /// </summary>
+    private static int FiscalYearOf(DateOnly date, int startMonth) => date.AddMonths(1 - startMonth).Year;
+
+    private static string FiscalYearLabel(int year, int startMonth) =>
+        startMonth == 1
+            ? "FY" + year.ToString(CultureInfo.InvariantCulture)
+            : "FY" + year.ToString(CultureInfo.InvariantCulture) + "-" + ((year + 1) % 100).ToString("00", CultureInfo.InvariantCulture);
+
+    private static decimal Percentage(int part, int total) =>
+        total == 0 ? 0m : Round(100m * part / total);
+
+    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}

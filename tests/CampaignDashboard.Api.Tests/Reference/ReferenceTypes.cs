@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace CampaignDashboard.Api.Tests.Reference;
+
+/// <summary>One row of the logical <c>customers</c> relation (spec section 1).</summary>
+public sealed record RefCustomer(long CustomerId, string? CustomerName, string? Mobile, DateOnly? RegistrationDate);
+
+/// <summary>One row of the logical <c>transactions</c> relation (spec section 1).</summary>
+public sealed record RefTransaction(long TransactionId, long CustomerId, DateOnly TransactionDate, decimal Amount, int Quantity, decimal? Profit);
+
+/// <summary>The whole data set a dashboard is computed over.</summary>
+public sealed record RefDataset(IReadOnlyList<RefCustomer> Customers, IReadOnlyList<RefTransaction> Transactions);
+
+/// <summary>The query parameters of <c>GET /api/campaign/dashboard</c> (spec section 2).</summary>
+public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? CustomerMobile, string? CustomerName,
+    IReadOnlyList<string> RValueBuckets, IReadOnlyList<string> FValueBuckets, IReadOnlyList<string> MValueBuckets)
+{
+    public static RefRequest None { get; } = new(null, null, null, null, [], [], []);
+
+    /// <summary>
+    /// Query string for the dashboard endpoint: "" when no parameter is set, otherwise "?a=b&amp;c=d".
+    /// Every value is escaped with <see cref="Uri.EscapeDataString(string)"/> so '+' cannot be read as a space.
+    /// </summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        Add(parts, "start_date", FormatDate(StartDate));
+        Add(parts, "end_date", FormatDate(EndDate));
+        Add(parts, "customer_mobile", CustomerMobile);
+        Add(parts, "customer_name", CustomerName);
+        Add(parts, "r_value_bucket", JoinLabels(RValueBuckets));
+        Add(parts, "f_value_bucket", JoinLabels(FValueBuckets));
+        Add(parts, "m_value_bucket", JoinLabels(MValueBuckets));
+        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder("RefRequest {");
+        var any = false;
+        void Append(string name, string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+            text.Append(any ? ", " : " ").Append(name).Append(" = ").Append(value);
+            any = true;
+        }
+        Append("start_date", FormatDate(StartDate));
+        Append("end_date", FormatDate(EndDate));
+        Append("customer_mobile", Quote(CustomerMobile));
+        Append("customer_name", Quote(CustomerName));
+        Append("r_value_bucket", QuoteLabels(RValueBuckets));
+        Append("f_value_bucket", QuoteLabels(FValueBuckets));
+        Append("m_value_bucket", QuoteLabels(MValueBuckets));
+        text.Append(any ? " }" : "none }");
+        return text.ToString();
+    }
+
+    private static void Add(List<string> parts, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            parts.Add(name + "=" + Uri.EscapeDataString(value));
+        }
+    }
+
+    private static string? FormatDate(DateOnly? date) =>
+        date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? JoinLabels(IReadOnlyList<string> labels) =>
+        labels.Count == 0 ? null : string.Join(",", labels);
+
+    private static string? Quote(string? value) => value is null ? null : "\"" + value + "\"";
+
+    private static string? QuoteLabels(IReadOnlyList<string> labels) =>
+        labels.Count == 0 ? null : "[" + string.Join(", ", labels.Select(label => "\"" + label + "\"")) + "]";
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using CampaignDashboard.Api.Tests.Reference;
+using CampaignDashboard.Application.Data;
+using CampaignDashboard.Infrastructure.Persistence;
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDashboard.Api.Tests.Support;
+
+/// <summary>The API in memory over its own DuckDB file, with no demo data; tests load the rows they need.</summary>
+public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4) : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("campaign-dashboard-tests-").FullName;
+
+    public string DatabasePath => Path.Combine(_directory, "dashboard.duckdb");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Campaign", $"Data Source={DatabasePath}");
+        builder.UseSetting("Dashboard:SeedDemoData", "false");
+        builder.UseSetting("Dashboard:FiscalYearStartMonth", fiscalYearStartMonth.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+    }
+
+    /// <summary>Replaces the database's contents with <paramref name="dataset"/>.</summary>
+    public Task LoadAsync(RefDataset dataset) => LoadAsync(
+        dataset.Customers.Select(c => new CustomerRecord(c.CustomerId, c.CustomerName, c.Mobile, c.RegistrationDate)),
+        dataset.Transactions.Select(t => new TransactionRecord(t.TransactionId, t.CustomerId, t.TransactionDate, t.Amount, t.Quantity, t.Profit)));
+
+    public async Task LoadAsync(IEnumerable<CustomerRecord> customers, IEnumerable<TransactionRecord> transactions)
+    {
+        _ = Server; // starts the host: the schema exists from here on
+        await using (var connection = await Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers;");
+        }
+
+        await Services.GetRequiredService<ICampaignDataStore>().AppendAsync(customers, transactions, CancellationToken.None);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
