@@ -49,6 +49,12 @@ app.UseSwaggerUi();
 app.MapControllers();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+if (args.Contains("--migrate-only"))
+{
+    // build.ps1 -Target Migrate: the schema is now current; nothing to serve.
+    return;
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -3,6 +3,7 @@ using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
+using CampaignDashboard.Infrastructure.Persistence.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,9 +32,22 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
                 services.AddScoped<IScoredPopulation, MaterializedScoredPopulation>();
                 break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:Campaign is empty; see docs/sql-server.md.");
+                }
+
+                services.AddSingleton(_ => new SqlServerEngine(connectionString, database.CommandTimeoutSeconds));
+                services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<SqlServerEngine>());
+                services.AddSingleton<SqlServerMigrator>();
+                services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
+                services.AddScoped<IScoredPopulation, InlineScoredPopulation>();
+                break;
             default:
                 throw new InvalidOperationException(
-                    $"Database:Provider '{database.Provider}' is not available in this build; use '{DatabaseProvider.DuckDb}'.");
+                    $"Database:Provider '{database.Provider}' is not one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
         }
 
         services.AddSingleton<DatabaseInitializer>();

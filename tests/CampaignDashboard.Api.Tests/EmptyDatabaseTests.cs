@@ -4,12 +4,13 @@ using CampaignDashboard.Api.Tests.Support;
 
 namespace CampaignDashboard.Api.Tests;
 
-public sealed class EmptyDatabaseTests
+[TestFixtureSource(typeof(TestEngines), nameof(TestEngines.Each))]
+public sealed class EmptyDatabaseTests(EngineUnderTest engine)
 {
     [Test]
     public async Task An_empty_database_gives_zeros_and_every_category()
     {
-        using var factory = new DashboardApiFactory();
+        using var factory = await TestEngines.StartAsync(engine);
         using var client = factory.CreateClient();
         using var response = await client.GetAsync("/api/campaign/dashboard");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -10,27 +10,41 @@ namespace CampaignDashboard.Api.Tests;
 /// boundaries, customers who never bought) and random valid filters: the HTTP response must equal the
 /// independent in-memory reference model field by field.
 /// </summary>
-[TestFixture(4, 60)]
-[TestFixture(1, 15)]
-[TestFixture(12, 15)]
-public sealed class ReferenceModelParityTests(int fiscalYearStartMonth, int datasets)
+[TestFixtureSource(nameof(Fixtures))]
+public sealed class ReferenceModelParityTests(EngineUnderTest engine, int fiscalYearStartMonth, int datasets)
 {
     private const int RequestsPerDataset = 5;
+
+    public static IEnumerable<TestFixtureData> Fixtures() =>
+        from fixture in TestEngines.Each()
+        let engine = (EngineUnderTest)fixture.Arguments[0]!
+        from shape in new[] { (StartMonth: 4, Datasets: 60), (StartMonth: 1, Datasets: 15), (StartMonth: 12, Datasets: 15) }
+        select WithCategories(new TestFixtureData(engine, shape.StartMonth, shape.Datasets), fixture);
     private DashboardApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
-    public void StartApi()
+    public async Task StartApi()
     {
-        _factory = new DashboardApiFactory(fiscalYearStartMonth);
+        _factory = await TestEngines.StartAsync(engine, fiscalYearStartMonth);
         _client = _factory.CreateClient();
     }
 
     [OneTimeTearDown]
     public void StopApi()
     {
-        _client.Dispose();
-        _factory.Dispose();
+        _client?.Dispose();
+        _factory?.Dispose();
+    }
+
+    private static TestFixtureData WithCategories(TestFixtureData data, TestFixtureData source)
+    {
+        foreach (var category in source.Properties["Category"].OfType<string>())
+        {
+            data.Properties.Add(NUnit.Framework.Internal.PropertyNames.Category, category);
+        }
+
+        return data;
     }
 
     [Test]
@@ -61,6 +75,6 @@ public sealed class ReferenceModelParityTests(int fiscalYearStartMonth, int data
             }
         }
 
-        Assert.That(failures, Is.Empty, $"{failures.Count} responses differ from the reference model (fiscal year start month {fiscalYearStartMonth}):\n" + string.Join("\n", failures.Take(5)));
+        Assert.That(failures, Is.Empty, $"{failures.Count} responses differ from the reference model ({engine}, fiscal year start month {fiscalYearStartMonth}):\n" + string.Join("\n", failures.Take(5)));
     }
 }

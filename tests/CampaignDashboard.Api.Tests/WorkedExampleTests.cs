@@ -6,7 +6,8 @@ using CampaignDashboard.Api.Tests.Support;
 namespace CampaignDashboard.Api.Tests;
 
 /// <summary>The contract's worked example (section 5), with every number written out from the contract.</summary>
-public sealed class WorkedExampleTests
+[TestFixtureSource(typeof(TestEngines), nameof(TestEngines.Each))]
+public sealed class WorkedExampleTests(EngineUnderTest engine)
 {
     private static readonly RefDataset Example = new(
         [new(1, "Customer One", null, null), new(2, "Customer Two", null, null), new(3, "Customer Three", null, null)],
@@ -23,12 +24,12 @@ public sealed class WorkedExampleTests
     [OneTimeSetUp]
     public async Task LoadExample()
     {
-        _factory = new DashboardApiFactory();
+        _factory = await TestEngines.StartAsync(engine);
         await _factory.LoadAsync(Example);
     }
 
     [OneTimeTearDown]
-    public void Dispose() => _factory.Dispose();
+    public void Dispose() => _factory?.Dispose();
 
     [Test]
     public async Task The_unfiltered_dashboard_has_the_contracts_numbers()

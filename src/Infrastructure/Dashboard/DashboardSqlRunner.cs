@@ -20,13 +20,13 @@ public sealed class DashboardSqlRunner(IDatabaseEngine engine, IScoredPopulation
     public async Task<IReadOnlyList<TRow>> QueryWidgetAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var asOfDate = await AsOfDateAsync(filter, cancellationToken);
-        var sql = ComposeWidget(await population.DefinitionAsync(filter, asOfDate, cancellationToken), script);
+        var sql = ComposeWidget(engine.ScriptFolder, await population.DefinitionAsync(filter, asOfDate, cancellationToken), script);
         return await QueryAsync<TRow>(sql, filter, asOfDate, cancellationToken);
     }
 
-    /// <summary>The full text of a widget statement over a population definition (also used by the SQL tests).</summary>
-    public string ComposeWidget(string populationDefinition, string script) =>
-        $"WITH {populationDefinition},\n{Load(DashboardScripts.Selection)}\n{Load(script)}";
+    /// <summary>The full text of a widget statement of an engine over a population definition (also used by the SQL tests).</summary>
+    public static string ComposeWidget(string engineFolder, string populationDefinition, string script) =>
+        $"WITH {populationDefinition},\n{SqlScripts.Load(engineFolder, DashboardScripts.Selection)}\n{SqlScripts.Load(engineFolder, script)}";
 
     public async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
         string sql, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)

@@ -9,8 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignDashboard.Api.Tests.Support;
 
-/// <summary>The API in memory over its own DuckDB file, with no demo data; tests load the rows they need.</summary>
-public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4) : WebApplicationFactory<Program>
+/// <summary>
+/// The API in memory over its own database (a DuckDB file, or a SQL Server test database), with no demo data;
+/// tests load the rows they need.
+/// </summary>
+public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerTestDatabase? sqlServer = null) : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("campaign-dashboard-tests-").FullName;
 
@@ -19,7 +22,16 @@ public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4) : WebAppli
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Campaign", $"Data Source={DatabasePath}");
+        if (sqlServer is null)
+        {
+            builder.UseSetting("ConnectionStrings:Campaign", $"Data Source={DatabasePath}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "SqlServer");
+            builder.UseSetting("ConnectionStrings:Campaign", sqlServer.ConnectionString);
+        }
+
         builder.UseSetting("Dashboard:SeedDemoData", "false");
         builder.UseSetting("Dashboard:FiscalYearStartMonth", fiscalYearStartMonth.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -45,9 +57,18 @@ public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4) : WebAppli
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_directory))
+        if (!disposing)
+        {
+            return;
+        }
+
+        if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
         }
+
+        // Dispose can run twice (sync and async paths of the factory): drop the database once.
+        var database = Interlocked.Exchange(ref sqlServer, null);
+        database?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+
+namespace CampaignDashboard.Infrastructure.Persistence.SqlServer;
+
+/// <summary>The production engine: SQL Server through Microsoft.Data.SqlClient (pooled connections).</summary>
+public sealed class SqlServerEngine(string connectionString, int commandTimeoutSeconds) : IDatabaseEngine
+{
+    public string ScriptFolder => "SqlServer";
+
+    public char ParameterPrefix => '@';
+
+    public int CommandTimeoutSeconds => commandTimeoutSeconds;
+
+    public string ConnectionString => connectionString;
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqlConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Server and database, without credentials, for start-up messages.</summary>
+    public string Describe()
+    {
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        return $"SQL Server {builder.DataSource}, database {builder.InitialCatalog}";
+    }
+}

@@ -1,0 +1,90 @@
+-- The scored population P (contract steps 1-4) as CTEs ending in `population`: one row per customer with a
+-- transaction in the window, its measures, its R/F/M scores over all of P, and its bucket indices.
+-- as_of_date is the result of as_of_date.sql. Bucket bounds are parameters taken from the domain's bucket
+-- families, so they are defined once. Casts keep every sum exact: no INT overflow, no integer division.
+per_customer AS (
+    SELECT
+        t.customer_id,
+        COUNT(DISTINCT t.transaction_date) AS visits,
+        COUNT_BIG(*) AS bills,
+        SUM(CAST(t.quantity AS BIGINT)) AS units,
+        SUM(t.amount) AS spend,
+        SUM(COALESCE(t.profit, CAST(0 AS DECIMAL(18, 2)))) AS profit,
+        MIN(t.transaction_date) AS first_date,
+        MAX(t.transaction_date) AS last_date
+    FROM campaign.transactions AS t
+    WHERE (CAST(@start_date AS DATE) IS NULL OR t.transaction_date >= CAST(@start_date AS DATE))
+      AND (CAST(@end_date AS DATE) IS NULL OR t.transaction_date <= CAST(@end_date AS DATE))
+    GROUP BY t.customer_id
+),
+measured AS (
+    SELECT
+        pc.customer_id,
+        pc.visits,
+        pc.bills,
+        pc.units,
+        pc.spend,
+        pc.profit,
+        DATEDIFF(day, pc.last_date, CAST(@as_of_date AS DATE)) AS recency_days,
+        -- (last - first): over (visits - 1) it is the mean gap between consecutive visits.
+        DATEDIFF(day, pc.first_date, pc.last_date) AS active_days
+    FROM per_customer AS pc
+),
+population AS (
+    SELECT
+        m.customer_id,
+        c.customer_name,
+        c.mobile,
+        c.registration_date,
+        m.visits,
+        m.bills,
+        m.units,
+        m.spend,
+        m.profit,
+        m.recency_days,
+        m.active_days,
+        CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INT) AS r_score,
+        CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INT) AS f_score,
+        CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INT) AS m_score,
+        CASE
+            WHEN m.recency_days <= @recency_upper_1 THEN 0
+            WHEN m.recency_days <= @recency_upper_2 THEN 1
+            WHEN m.recency_days <= @recency_upper_3 THEN 2
+            WHEN m.recency_days <= @recency_upper_4 THEN 3
+            WHEN m.recency_days <= @recency_upper_5 THEN 4
+            ELSE 5
+        END AS recency_bucket,
+        CASE
+            WHEN m.visits <= @visits_upper_1 THEN 0
+            WHEN m.visits <= @visits_upper_2 THEN 1
+            WHEN m.visits <= @visits_upper_3 THEN 2
+            WHEN m.visits <= @visits_upper_4 THEN 3
+            WHEN m.visits <= @visits_upper_5 THEN 4
+            WHEN m.visits <= @visits_upper_6 THEN 5
+            WHEN m.visits <= @visits_upper_7 THEN 6
+            WHEN m.visits <= @visits_upper_8 THEN 7
+            WHEN m.visits <= @visits_upper_9 THEN 8
+            ELSE 9
+        END AS visits_bucket,
+        CASE
+            WHEN m.spend <= @spend_upper_1 THEN 0
+            WHEN m.spend <= @spend_upper_2 THEN 1
+            WHEN m.spend <= @spend_upper_3 THEN 2
+            WHEN m.spend <= @spend_upper_4 THEN 3
+            WHEN m.spend <= @spend_upper_5 THEN 4
+            ELSE 5
+        END AS spend_bucket,
+        -- Mean gap < bound, compared without dividing: active_days < bound * (visits - 1), in BIGINT.
+        CASE
+            WHEN m.visits < 2 THEN NULL
+            WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_1 AS BIGINT) * (m.visits - 1) THEN 0
+            WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_2 AS BIGINT) * (m.visits - 1) THEN 1
+            WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_3 AS BIGINT) * (m.visits - 1) THEN 2
+            WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_4 AS BIGINT) * (m.visits - 1) THEN 3
+            WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_5 AS BIGINT) * (m.visits - 1) THEN 4
+            WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_6 AS BIGINT) * (m.visits - 1) THEN 5
+            ELSE 6
+        END AS return_bucket
+    FROM measured AS m
+    LEFT JOIN campaign.customers AS c ON c.customer_id = m.customer_id
+)

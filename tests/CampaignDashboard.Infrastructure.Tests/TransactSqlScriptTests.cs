@@ -1,0 +1,127 @@
+using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Domain.FiscalYears;
+using CampaignDashboard.Infrastructure.Dashboard;
+using CampaignDashboard.Infrastructure.Persistence;
+using CampaignDashboard.Infrastructure.Persistence.SqlServer;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace CampaignDashboard.Infrastructure.Tests;
+
+/// <summary>
+/// Checks that run without a SQL Server: every T-SQL text the application can send parses with SQL Server 2022's
+/// parser, every widget has both twins, and each statement is given exactly the parameters it uses.
+/// </summary>
+public sealed class TransactSqlScriptTests
+{
+    private const string SqlServer = "SqlServer";
+    private const string DuckDb = "DuckDb";
+
+    /// <summary>Every statement text sent to SQL Server, by a readable name.</summary>
+    public static IEnumerable<TestCaseData> TransactSqlStatements()
+    {
+        var population = SqlScripts.Load(SqlServer, DashboardScripts.Population);
+        foreach (var widget in DashboardScripts.Widgets)
+        {
+            yield return new TestCaseData(DashboardSqlRunner.ComposeWidget(SqlServer, population, widget)).SetArgDisplayNames(widget);
+        }
+
+        yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.AsOfDate)).SetArgDisplayNames(DashboardScripts.AsOfDate);
+        yield return new TestCaseData(SqlScripts.Load(SqlServer, "migration_journal")).SetArgDisplayNames("migration_journal");
+        foreach (var (_, name, script) in SqlServerMigrator.Migrations)
+        {
+            yield return new TestCaseData(SqlScripts.Load(SqlServer, script)).SetArgDisplayNames(name);
+        }
+    }
+
+    [TestCaseSource(nameof(TransactSqlStatements))]
+    public void Every_TSql_text_parses_with_the_SQL_Server_2022_parser(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        Assert.That(errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}"), Is.Empty);
+    }
+
+    [Test]
+    public void Every_dashboard_script_has_a_DuckDB_and_a_TSql_twin()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(SqlScripts.Names(DuckDb), Is.SupersetOf(DashboardScripts.All), "DuckDB scripts");
+            Assert.That(SqlScripts.Names(SqlServer), Is.SupersetOf(DashboardScripts.All), "T-SQL scripts");
+        });
+    }
+
+    [Test]
+    public void The_two_engines_have_the_same_scripts_apart_from_schema_management()
+    {
+        var duckDb = SqlScripts.Names(DuckDb).Where(n => n != "schema");
+        var sqlServer = SqlScripts.Names(SqlServer).Where(n => n != "migration_journal" && !n.StartsWith("migrations/", StringComparison.Ordinal));
+        Assert.That(sqlServer, Is.EquivalentTo(duckDb));
+    }
+
+    [TestCaseSource(nameof(TransactSqlStatements))]
+    public void A_statement_is_given_exactly_the_parameters_it_uses(string sql)
+    {
+        var used = VariablesIn(sql);
+        var bound = DashboardSqlParameters.Bind(sql, '@', AllValues()).ParameterNames;
+        Assert.That(bound, Is.EquivalentTo(used));
+    }
+
+    [Test]
+    public void Every_parameter_a_script_uses_has_a_value()
+    {
+        var known = AllValues().Keys;
+        foreach (var engine in new[] { (Folder: DuckDb, Prefix: '$'), (Folder: SqlServer, Prefix: '@') })
+        {
+            foreach (var script in DashboardScripts.All)
+            {
+                Assert.That(DashboardSqlParameters.NamesIn(SqlScripts.Load(engine.Folder, script), engine.Prefix), Is.SubsetOf(known),
+                    $"{engine.Folder}/{script}.sql");
+            }
+        }
+    }
+
+    [Test]
+    public void Both_twins_of_a_script_use_the_same_parameters()
+    {
+        foreach (var script in DashboardScripts.All)
+        {
+            Assert.That(DashboardSqlParameters.NamesIn(SqlScripts.Load(SqlServer, script), '@'),
+                Is.EquivalentTo(DashboardSqlParameters.NamesIn(SqlScripts.Load(DuckDb, script), '$')), script);
+        }
+    }
+
+    [Test]
+    public void Migrations_are_numbered_from_one_without_gaps() =>
+        Assert.That(SqlServerMigrator.Migrations.Select(m => m.Id), Is.EqualTo(Enumerable.Range(1, SqlServerMigrator.Migrations.Count)));
+
+    [Test]
+    public void Batches_split_on_GO_lines_only()
+    {
+        var batches = SqlServerMigrator.Batches("SELECT 1;\nGO\nSELECT 'GO';\n  go  \nSELECT 2;").ToArray();
+        Assert.That(batches.Select(b => b.Trim()), Is.EqualTo(new[] { "SELECT 1;", "SELECT 'GO';", "SELECT 2;" }));
+    }
+
+    private static IReadOnlyDictionary<string, object?> AllValues() =>
+        DashboardSqlParameters.For(DashboardFilter.Unfiltered, new DateOnly(2024, 3, 1), new FiscalCalendar(4));
+
+    /// <summary>The @variables a T-SQL text refers to, read from its syntax tree (independent of the regex the app uses).</summary>
+    private static HashSet<string> VariablesIn(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var tree = parser.Parse(reader, out var errors);
+        Assert.That(errors, Is.Empty);
+        var visitor = new VariableCollector();
+        tree.Accept(visitor);
+        return visitor.Names;
+    }
+
+    private sealed class VariableCollector : TSqlFragmentVisitor
+    {
+        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+        public override void Visit(VariableReference node) => Names.Add(node.Name.TrimStart('@'));
+    }
+}
