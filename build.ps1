@@ -66,6 +66,6 @@ switch ($Target) {
         Invoke-Dotnet run --project src/Cli --configuration Release -- bench
     }
     'Migrate' {
-        Invoke-Dotnet run --project src/Api --configuration $Configuration -- --migrate-only
+        Invoke-Dotnet run --project src/Api --configuration $Configuration --no-launch-profile -- --migrate-only
     }
 }

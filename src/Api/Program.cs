@@ -44,14 +44,17 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseOpenApi();
 app.UseSwaggerUi();
 app.MapControllers();
 
-await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
-if (args.Contains("--migrate-only"))
+// build.ps1 -Target Migrate passes --migrate-only: bring the schema up to date, seed nothing, serve nothing.
+var migrateOnly = args.Contains("--migrate-only");
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(allowDemoData: !migrateOnly, app.Lifetime.ApplicationStopping);
+if (migrateOnly)
 {
-    // build.ps1 -Target Migrate: the schema is now current; nothing to serve.
     return;
 }
 

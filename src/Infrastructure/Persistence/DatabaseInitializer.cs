@@ -10,12 +10,13 @@ namespace CampaignDashboard.Infrastructure.Persistence;
 public sealed partial class DatabaseInitializer(
     ICampaignDataStore store, IOptions<DashboardOptions> options, ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    /// <summary>Brings the schema up to date; with <paramref name="allowDemoData"/>, seeds an empty database if configured to.</summary>
+    public async Task InitializeAsync(bool allowDemoData, CancellationToken cancellationToken)
     {
         await store.EnsureSchemaAsync(cancellationToken);
         var database = store.Describe();
         LogDatabase(database);
-        if (!options.Value.SeedDemoData || await store.HasTransactionsAsync(cancellationToken))
+        if (!allowDemoData || !options.Value.SeedDemoData || await store.HasTransactionsAsync(cancellationToken))
         {
             return;
         }

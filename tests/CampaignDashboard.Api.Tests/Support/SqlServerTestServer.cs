@@ -63,7 +63,7 @@ public static class SqlServerTestServer
 
         try
         {
-            _container = new MsSqlBuilder().WithImage("mcr.microsoft.com/mssql/server:2022-latest").Build();
+            _container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
             await _container.StartAsync();
             return (_container.GetConnectionString(), string.Empty);
         }

@@ -1,0 +1,4 @@
+namespace CampaignDashboard.ClientTests;
+
+// Replaced by the client and browser tests.
+internal static class Placeholder;
