@@ -13,9 +13,9 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The configured engine (Database:Provider, ConnectionStrings:Campaign) and the widget queries on it.
-    /// Relative DuckDB file paths are resolved against <paramref name="contentRoot"/>.
+    /// Relative DuckDB file paths are resolved against <paramref name="baseDirectory"/>.
     /// </summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
@@ -26,10 +26,11 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.DuckDb:
-                var resolved = DuckDbConnectionStrings.Resolve(connectionString, contentRoot);
+                var resolved = DuckDbConnectionStrings.Resolve(connectionString, baseDirectory);
                 services.AddSingleton(_ => new DuckDbEngine(resolved, database.CommandTimeoutSeconds));
                 services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<DuckDbEngine>());
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
+                services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();
                 services.AddScoped<IScoredPopulation, MaterializedScoredPopulation>();
                 break;
             case DatabaseProvider.SqlServer:
@@ -43,6 +44,7 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<SqlServerEngine>());
                 services.AddSingleton<SqlServerMigrator>();
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
+                services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
                 services.AddScoped<IScoredPopulation, InlineScoredPopulation>();
                 break;
             default:

@@ -16,14 +16,27 @@ public static class OnlineRetailReader
     public static readonly IReadOnlyList<string> Header =
         ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"];
 
+    /// <summary>Reads the whole file (invoices are not contiguous in it); a bad line rejects the file.</summary>
     public static OnlineRetailData Read(TextReader reader, string fileName)
+    {
+        try
+        {
+            return ReadInvoices(reader, fileName);
+        }
+        catch (CsvFormatException e)
+        {
+            throw Reject(fileName, e.Line, "row", e.Reason);
+        }
+    }
+
+    private static OnlineRetailData ReadInvoices(TextReader reader, string fileName)
     {
         var invoices = new Dictionary<long, Invoice>();
         var droppedLines = 0;
         using var records = CsvRecordReader.Read(reader).GetEnumerator();
         if (!records.MoveNext() || !records.Current.Fields.SequenceEqual(Header))
         {
-            throw new InvalidDataException($"{fileName}:1: header: expected {string.Join(",", Header)}");
+            throw Reject(fileName, 1, "header", $"expected {string.Join(",", Header)}");
         }
 
         while (records.MoveNext())
@@ -32,7 +45,7 @@ public static class OnlineRetailReader
             string Field(int index, string column) =>
                 record.Fields.Count == Header.Count
                     ? record.Fields[index] ?? string.Empty
-                    : throw new InvalidDataException($"{fileName}:{record.Line}: {column}: expected {Header.Count} fields, found {record.Fields.Count}");
+                    : throw Reject(fileName, record.Line, column, $"expected {Header.Count} fields, found {record.Fields.Count}");
 
             var customerText = Field(6, "CustomerID");
             if (string.IsNullOrWhiteSpace(customerText))
@@ -48,7 +61,7 @@ public static class OnlineRetailReader
             var dateText = Field(4, "InvoiceDate");
             if (dateText.Length < 10 || !DateOnly.TryParseExact(dateText[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                throw new InvalidDataException($"{fileName}:{record.Line}: InvoiceDate: '{dateText}' is not a YYYY-MM-DD date");
+                throw Reject(fileName, record.Line, "InvoiceDate", $"'{dateText}' is not a YYYY-MM-DD date");
             }
 
             if (!invoices.TryGetValue(invoiceId, out var invoice))
@@ -74,13 +87,16 @@ public static class OnlineRetailReader
         var digits = cancellation ? invoiceNo[1..] : invoiceNo;
         return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
             ? cancellation ? -number : number
-            : throw new InvalidDataException($"{fileName}:{line}: InvoiceNo: '{invoiceNo}' is not an invoice number (digits, 'C' for a cancellation)");
+            : throw Reject(fileName, line, "InvoiceNo", $"'{invoiceNo}' is not an invoice number (digits, 'C' for a cancellation)");
     }
 
     private static decimal Parse(string text, string column, string fileName, long line) =>
         decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new InvalidDataException($"{fileName}:{line}: {column}: '{text}' is not a number");
+            : throw Reject(fileName, line, column, $"'{text}' is not a number");
+
+    private static ImportRejectedException Reject(string fileName, long line, string column, string reason) =>
+        new([new ImportError(fileName, line, column, reason)], moreErrors: false);
 
     private sealed class Invoice(long customerId, DateOnly date)
     {

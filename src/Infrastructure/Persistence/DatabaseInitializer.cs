@@ -8,7 +8,7 @@ namespace CampaignDashboard.Infrastructure.Persistence;
 
 /// <summary>Creates the schema at start and, when asked to, fills an empty database with the demo dataset.</summary>
 public sealed partial class DatabaseInitializer(
-    ICampaignDataStore store, IOptions<DashboardOptions> options, ILogger<DatabaseInitializer> logger)
+    ICampaignDataStore store, ICampaignImporter importer, IOptions<DashboardOptions> options, ILogger<DatabaseInitializer> logger)
 {
     /// <summary>Brings the schema up to date; with <paramref name="allowDemoData"/>, seeds an empty database if configured to.</summary>
     public async Task InitializeAsync(bool allowDemoData, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public sealed partial class DatabaseInitializer(
 
         var demo = SyntheticRetailData.Demo();
         LogSeeding(demo.CustomerCount, demo.TransactionCount);
-        await store.AppendAsync(demo.Customers(), demo.Transactions(), cancellationToken);
+        await importer.ImportAsync(ImportBatch.FromRecords("demo data", demo.Customers(), demo.Transactions()), null, cancellationToken);
         LogSeeded();
     }
 

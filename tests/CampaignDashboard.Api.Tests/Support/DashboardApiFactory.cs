@@ -13,11 +13,13 @@ namespace CampaignDashboard.Api.Tests.Support;
 /// The API in memory over its own database (a DuckDB file, or a SQL Server test database), with no demo data;
 /// tests load the rows they need.
 /// </summary>
-public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerTestDatabase? sqlServer = null) : WebApplicationFactory<Program>
+/// <param name="databasePath">An existing DuckDB file to serve (the caller owns it); by default a new temporary one.</param>
+public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerTestDatabase? sqlServer = null, string? databasePath = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("campaign-dashboard-tests-").FullName;
 
-    public string DatabasePath => Path.Combine(_directory, "dashboard.duckdb");
+    public string DatabasePath => databasePath ?? Path.Combine(_directory, "dashboard.duckdb");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -51,7 +53,8 @@ public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerT
             await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers;");
         }
 
-        await Services.GetRequiredService<ICampaignDataStore>().AppendAsync(customers, transactions, CancellationToken.None);
+        await Services.GetRequiredService<ICampaignImporter>().ImportAsync(
+            ImportBatch.FromRecords("test data", customers, transactions) with { AllowUnknownCustomers = true }, null, CancellationToken.None);
     }
 
     protected override void Dispose(bool disposing)

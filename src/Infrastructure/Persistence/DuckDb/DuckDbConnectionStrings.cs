@@ -2,20 +2,36 @@ using System.Data.Common;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
-/// <summary>Resolves the DuckDB file of a connection string against the application's content root.</summary>
+/// <summary>
+/// Resolves the DuckDB file of ConnectionStrings:Campaign. When it is not set, the API and the command line
+/// share one per-user file (DefaultFile), whatever directory they are started from.
+/// </summary>
 public static class DuckDbConnectionStrings
 {
-    public const string Default = "Data Source=App_Data/dashboard.duckdb";
+    public const string Example = "Data Source=data/dashboard.duckdb";
     private const string DataSource = "Data Source";
     private const string InMemory = ":memory:";
 
-    /// <summary>The connection string with an absolute file path, the file's folder created.</summary>
-    public static string Resolve(string? connectionString, string contentRoot)
+    /// <summary>The file used when no connection string is configured: in the user's local application data.</summary>
+    public static string DefaultFile
     {
-        var builder = new DbConnectionStringBuilder { ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? Default : connectionString };
+        get
+        {
+            var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+            return Path.Combine(string.IsNullOrEmpty(root) ? Path.GetTempPath() : root, "CampaignDashboard", "dashboard.duckdb");
+        }
+    }
+
+    /// <summary>The connection string with an absolute file path (relative ones resolved against <paramref name="baseDirectory"/>), its folder created.</summary>
+    public static string Resolve(string? connectionString, string baseDirectory)
+    {
+        var builder = new DbConnectionStringBuilder
+        {
+            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? $"{DataSource}={DefaultFile}" : connectionString,
+        };
         if (!builder.TryGetValue(DataSource, out var value) || value is not string path || string.IsNullOrWhiteSpace(path))
         {
-            throw new InvalidOperationException($"ConnectionStrings:Campaign for DuckDB needs '{DataSource}=<file>', e.g. '{Default}'.");
+            throw new InvalidOperationException($"ConnectionStrings:Campaign for DuckDB needs '{DataSource}=<file>', e.g. '{Example}'.");
         }
 
         if (!path.StartsWith(InMemory, StringComparison.Ordinal))
@@ -24,10 +40,10 @@ public static class DuckDbConnectionStrings
             if (string.Equals(Path.GetFileNameWithoutExtension(path), "campaign", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException(
-                    $"The DuckDB file '{path}' cannot be named 'campaign': DuckDB would name its catalog like the 'campaign' schema. Choose another name, e.g. '{Default}'.");
+                    $"The DuckDB file '{path}' cannot be named 'campaign': DuckDB would name its catalog like the 'campaign' schema. Choose another name, e.g. '{Example}'.");
             }
 
-            var fullPath = Path.GetFullPath(path, contentRoot);
+            var fullPath = Path.GetFullPath(path, baseDirectory);
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             builder[DataSource] = fullPath;
         }

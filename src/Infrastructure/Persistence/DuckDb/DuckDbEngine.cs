@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignDashboard.Application.Data;
 using DuckDB.NET.Data;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -25,10 +26,21 @@ public sealed class DuckDbEngine(string connectionString, int commandTimeoutSeco
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        await EnsureOpenAsync(cancellationToken);
-        var connection = new DuckDBConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await EnsureOpenAsync(cancellationToken);
+            var connection = new DuckDBConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DataStoreUnavailableException(
+                $"The database file {DuckDbConnectionStrings.FilePath(connectionString)} is held by another process, most likely a running " +
+                "API (DuckDB allows one process per file). Stop that process and try again; nothing was changed. " +
+                $"DuckDB said: {e.Message.Split('\n')[0]}",
+                e);
+        }
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignDashboard.Application.Data;
 using Microsoft.Data.SqlClient;
 
 namespace CampaignDashboard.Infrastructure.Persistence.SqlServer;
@@ -22,10 +23,10 @@ public sealed class SqlServerEngine(string connectionString, int commandTimeoutS
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
-        catch
+        catch (SqlException e)
         {
             await connection.DisposeAsync();
-            throw;
+            throw new DataStoreUnavailableException($"{Describe()} cannot be reached: {e.Message}", e);
         }
     }
 

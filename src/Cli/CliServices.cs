@@ -1,0 +1,30 @@
+using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDashboard.Cli;
+
+/// <summary>
+/// The command line is configured like the API: appsettings.json beside the program, then environment variables
+/// (Database__Provider, ConnectionStrings__Campaign, ...). Relative DuckDB paths are relative to the current directory.
+/// </summary>
+public static class CliServices
+{
+    public static ServiceProvider Build(IEnumerable<KeyValuePair<string, string?>>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(overrides ?? [])
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
+        services.AddInfrastructure(configuration, Directory.GetCurrentDirectory());
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,156 @@
+using System.Data.Common;
+using System.Diagnostics;
+using CampaignDashboard.Application.Data;
+using CampaignDashboard.Infrastructure.Persistence;
+using Dapper;
+
+namespace CampaignDashboard.Infrastructure.Import;
+
+/// <summary>
+/// The one write path for campaign data (imports, generated data, demo data): in one transaction, rows are
+/// staged by the engine's bulk path, checked in SQL (unique ids, known customers), and written with
+/// import_write.sql; any error rolls everything back. Reading stops at the first
+/// <see cref="ImportRejectedException.MaxErrors"/> errors.
+/// </summary>
+public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImporter
+{
+    private const int ProgressEveryRows = 50_000;
+
+    public async Task<ImportSummary> ImportAsync(ImportBatch batch, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ImportInTransactionAsync(connection, batch, progress, started, cancellationToken);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Load("import_cleanup"), commandTimeout: 0, cancellationToken: CancellationToken.None));
+        }
+    }
+
+    private async Task<ImportSummary> ImportInTransactionAsync(
+        DbConnection connection, ImportBatch batch, IProgress<ImportProgress>? progress, long started, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, "import_stage", null, cancellationToken);
+
+        var errors = new List<ImportError>();
+        var reader = new RowReader(errors, progress, batch.FractionRead);
+        var customers = await StageCustomersAsync(connection, transaction, reader.Valid(batch.Customers), cancellationToken);
+        var transactions = await StageTransactionsAsync(connection, transaction, reader.Valid(batch.Transactions), cancellationToken);
+        if (errors.Count < ImportRejectedException.MaxErrors)
+        {
+            await AddIdErrorsAsync(connection, transaction, reader, errors, batch.AllowUnknownCustomers, cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            throw new ImportRejectedException(errors.Take(ImportRejectedException.MaxErrors).ToArray(), reader.StoppedEarly);
+        }
+
+        var replaced = await connection.QuerySingleAsync<ReplacedCounts>(new CommandDefinition(
+            Load("import_replaced_counts"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        await ExecuteAsync(connection, transaction, "import_write", null, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var staged = customers + transactions;
+        var replacedRows = replaced.Customers + replaced.Transactions;
+        progress?.Report(new ImportProgress(reader.RowsRead, 1));
+        return new ImportSummary(reader.RowsRead, staged - replacedRows, replacedRows, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Bulk-loads valid customer rows into the staging table; returns how many.</summary>
+    protected abstract Task<long> StageCustomersAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken);
+
+    /// <summary>Bulk-loads valid transaction rows into the staging table; returns how many.</summary>
+    protected abstract Task<long> StageTransactionsAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, TransactionRecord Record)> rows, CancellationToken cancellationToken);
+
+    private async Task AddIdErrorsAsync(
+        DbConnection connection, DbTransaction transaction, RowReader reader, List<ImportError> errors, bool allowUnknownCustomers,
+        CancellationToken cancellationToken)
+    {
+        var parameters = new { max_errors = ImportRejectedException.MaxErrors };
+        var duplicates = await connection.QueryAsync<DuplicateId>(new CommandDefinition(
+            Load("import_duplicate_ids"), parameters, transaction, 0, cancellationToken: cancellationToken));
+        foreach (var d in duplicates)
+        {
+            var (source, column) = d.Relation == "customers"
+                ? (reader.SourceOf<CustomerRecord>(), "customer_id")
+                : (reader.SourceOf<TransactionRecord>(), "transaction_id");
+            errors.Add(new ImportError(source, d.Line, column, $"duplicate id {d.Id} (first on line {d.FirstLine})"));
+        }
+
+        if (allowUnknownCustomers)
+        {
+            return;
+        }
+
+        var missing = await connection.QueryAsync<MissingCustomer>(new CommandDefinition(
+            Load("import_missing_customers"), parameters, transaction, 0, cancellationToken: cancellationToken));
+        foreach (var m in missing)
+        {
+            errors.Add(new ImportError(reader.SourceOf<TransactionRecord>(), m.Line, "customer_id",
+                $"customer {m.CustomerId} is neither in the database nor in the customers file"));
+        }
+    }
+
+    private Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, object? parameters, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(Load(script), parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+
+    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+
+    private sealed record ReplacedCounts(long Customers, long Transactions);
+
+    private sealed record DuplicateId(string Relation, long Id, long Line, long FirstLine);
+
+    private sealed record MissingCustomer(long Line, long CustomerId);
+
+    /// <summary>Passes valid rows on, keeps the errors, counts rows for progress, and stops at the error limit.</summary>
+    private sealed class RowReader(List<ImportError> errors, IProgress<ImportProgress>? progress, Func<double?>? fractionRead)
+    {
+        private readonly Dictionary<Type, string> _sources = [];
+
+        public long RowsRead { get; private set; }
+
+        public bool StoppedEarly { get; private set; }
+
+        public string SourceOf<T>() => _sources.GetValueOrDefault(typeof(T), typeof(T) == typeof(CustomerRecord) ? "customers" : "transactions");
+
+        public IEnumerable<(long Line, T Record)> Valid<T>(IEnumerable<SourceRow<T>> rows)
+            where T : class
+        {
+            if (errors.Count >= ImportRejectedException.MaxErrors)
+            {
+                yield break;
+            }
+
+            foreach (var row in rows)
+            {
+                _sources.TryAdd(typeof(T), row.Source);
+                if (++RowsRead % ProgressEveryRows == 0)
+                {
+                    progress?.Report(new ImportProgress(RowsRead, fractionRead?.Invoke()));
+                }
+
+                if (row.Error is not null)
+                {
+                    errors.Add(row.Error);
+                    if (errors.Count >= ImportRejectedException.MaxErrors)
+                    {
+                        StoppedEarly = true;
+                        yield break;
+                    }
+                }
+                else
+                {
+                    yield return (row.Line, row.Record!);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+-- Staging tables of an all-or-nothing import. They are created inside the import's transaction, so a rejected
+-- or failed import leaves nothing behind; they live on disk, so a large import does not have to fit in memory.
+CREATE SCHEMA IF NOT EXISTS campaign_import;
+
+CREATE OR REPLACE TABLE campaign_import.customers (
+    line              BIGINT NOT NULL,
+    customer_id       BIGINT NOT NULL,
+    customer_name     VARCHAR,
+    mobile            VARCHAR,
+    registration_date DATE
+);
+
+CREATE OR REPLACE TABLE campaign_import.transactions (
+    line             BIGINT NOT NULL,
+    transaction_id   BIGINT NOT NULL,
+    customer_id      BIGINT NOT NULL,
+    transaction_date DATE NOT NULL,
+    amount           DECIMAL(18, 2) NOT NULL,
+    quantity         INTEGER NOT NULL,
+    profit           DECIMAL(18, 2)
+)

@@ -1,4 +1,0 @@
-namespace CampaignDashboard.ClientTests;
-
-// Replaced by the client and browser tests.
-internal static class Placeholder;
