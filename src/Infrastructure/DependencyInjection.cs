@@ -27,7 +27,8 @@ public static class DependencyInjection
         {
             case DatabaseProvider.DuckDb:
                 var resolved = DuckDbConnectionStrings.Resolve(connectionString, baseDirectory);
-                services.AddSingleton(_ => new DuckDbEngine(resolved, database.CommandTimeoutSeconds));
+                var memoryLimit = database.DuckDbMemoryLimit is { Length: > 0 } limit ? DuckDbEngine.ValidMemoryLimit(limit) : null;
+                services.AddSingleton(_ => new DuckDbEngine(resolved, database.CommandTimeoutSeconds, memoryLimit));
                 services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<DuckDbEngine>());
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();

@@ -11,6 +11,12 @@ public sealed class DatabaseOptions
 
     /// <summary>How long one SQL command may run.</summary>
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// DuckDB only: the most memory DuckDB's buffer pool may hold, e.g. "1GB" (DuckDB's default is 80% of RAM).
+    /// Larger data spills to disk. The command line sets a small one so that imports stay flat in memory.
+    /// </summary>
+    public string? DuckDbMemoryLimit { get; set; }
 }
 
 public enum DatabaseProvider

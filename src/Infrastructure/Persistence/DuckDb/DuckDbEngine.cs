@@ -8,7 +8,7 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 /// The embedded engine. Connections to one file share one in-process database; a keeper connection stays open
 /// for the process's lifetime so that the database (and its in-memory work catalog) is opened only once.
 /// </summary>
-public sealed class DuckDbEngine(string connectionString, int commandTimeoutSeconds) : IDatabaseEngine, IDisposable
+public sealed partial class DuckDbEngine(string connectionString, int commandTimeoutSeconds, string? memoryLimit = null) : IDatabaseEngine, IDisposable
 {
     /// <summary>An in-memory catalog, shared by all connections, for per-request working tables.</summary>
     public const string WorkCatalog = "dashboard_work";
@@ -43,6 +43,14 @@ public sealed class DuckDbEngine(string connectionString, int commandTimeoutSeco
         }
     }
 
+    /// <summary>A DuckDB memory size such as "512MB" or "1.5GB"; anything else is a configuration error.</summary>
+    public static string ValidMemoryLimit(string value) => MemorySize().IsMatch(value)
+        ? value.Trim()
+        : throw new InvalidOperationException($"Database:DuckDbMemoryLimit '{value}' is not a size such as 512MB or 2GB.");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex MemorySize();
+
     public void Dispose()
     {
         _keeper?.Dispose();
@@ -63,10 +71,12 @@ public sealed class DuckDbEngine(string connectionString, int commandTimeoutSeco
             {
                 var keeper = new DuckDBConnection(connectionString);
                 await keeper.OpenAsync(cancellationToken);
-                await using (var attach = keeper.CreateCommand())
+                await using (var setup = keeper.CreateCommand())
                 {
-                    attach.CommandText = $"ATTACH IF NOT EXISTS ':memory:' AS {WorkCatalog}";
-                    await attach.ExecuteNonQueryAsync(cancellationToken);
+                    // Row order in tables carries no meaning here; not preserving it lets large inserts stream.
+                    setup.CommandText = $"ATTACH IF NOT EXISTS ':memory:' AS {WorkCatalog}; SET preserve_insertion_order = false;"
+                        + (memoryLimit is null ? string.Empty : $" SET memory_limit = '{ValidMemoryLimit(memoryLimit)}';");
+                    await setup.ExecuteNonQueryAsync(cancellationToken);
                 }
 
                 Volatile.Write(ref _keeper, keeper);
