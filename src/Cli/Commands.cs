@@ -236,6 +236,7 @@ public static class Commands
         catch (Exception unexpected) when (unexpected is not OutOfMemoryException)
         {
             await error.WriteLineAsync($"Failed: {unexpected.Message.Split('\n')[0]} Nothing was changed.");
+            await error.WriteLineAsync(unexpected.StackTrace); // DEBUG
             return ExitCodes.Failed;
         }
         finally

@@ -7,10 +7,10 @@ using Dapper;
 namespace CampaignDashboard.Infrastructure.Import;
 
 /// <summary>
-/// The one write path for campaign data (imports, generated data, demo data): in one transaction, rows are
-/// staged by the engine's bulk path, checked in SQL (unique ids, known customers), and written with
-/// import_write.sql; any error rolls everything back. Reading stops at the first
-/// <see cref="ImportRejectedException.MaxErrors"/> errors.
+/// The one write path for campaign data (imports, generated data, demo data): rows are staged by the engine's
+/// bulk path into scratch tables, checked in SQL (unique ids, known customers), and only then written to the
+/// campaign tables with import_write.sql in one transaction; a rejected or failed import changes nothing.
+/// Reading stops at the first <see cref="ImportRejectedException.MaxErrors"/> errors.
 /// </summary>
 public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImporter
 {
@@ -33,28 +33,39 @@ public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImport
     private async Task<ImportSummary> ImportInTransactionAsync(
         DbConnection connection, ImportBatch batch, IProgress<ImportProgress>? progress, long started, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, "import_stage", null, cancellationToken);
-
+        // 1. Stage, committed to scratch tables of their own: large batches then live on disk, not in the
+        //    memory of an open transaction. The campaign tables are not touched.
         var errors = new List<ImportError>();
         var reader = new RowReader(errors, progress, batch.FractionRead);
-        var customers = await StageCustomersAsync(connection, transaction, reader.Valid(batch.Customers), cancellationToken);
-        var transactions = await StageTransactionsAsync(connection, transaction, reader.Valid(batch.Transactions), cancellationToken);
+        long customers, transactions;
+        await using (var staging = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await ExecuteAsync(connection, staging, "import_stage", cancellationToken);
+            customers = await StageCustomersAsync(connection, staging, reader.Valid(batch.Customers), cancellationToken);
+            transactions = await StageTransactionsAsync(connection, staging, reader.Valid(batch.Transactions), cancellationToken);
+            await staging.CommitAsync(cancellationToken);
+        }
+
+        // 2. Check ids and customers across the whole batch.
         if (errors.Count < ImportRejectedException.MaxErrors)
         {
-            await AddIdErrorsAsync(connection, transaction, reader, errors, batch.AllowUnknownCustomers, cancellationToken);
+            await AddIdErrorsAsync(connection, reader, errors, batch.AllowUnknownCustomers, cancellationToken);
         }
 
         if (errors.Count > 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
             throw new ImportRejectedException(errors.Take(ImportRejectedException.MaxErrors).ToArray(), reader.StoppedEarly);
         }
 
-        var replaced = await connection.QuerySingleAsync<ReplacedCounts>(new CommandDefinition(
-            Load("import_replaced_counts"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
-        await ExecuteAsync(connection, transaction, "import_write", null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // 3. Write: the campaign tables change in this one transaction, or not at all.
+        ReplacedCounts replaced;
+        await using (var write = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            replaced = await connection.QuerySingleAsync<ReplacedCounts>(new CommandDefinition(
+                Load("import_replaced_counts"), transaction: write, commandTimeout: 0, cancellationToken: cancellationToken));
+            await ExecuteAsync(connection, write, "import_write", cancellationToken);
+            await write.CommitAsync(cancellationToken);
+        }
 
         var staged = customers + transactions;
         var replacedRows = replaced.Customers + replaced.Transactions;
@@ -71,12 +82,11 @@ public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImport
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, TransactionRecord Record)> rows, CancellationToken cancellationToken);
 
     private async Task AddIdErrorsAsync(
-        DbConnection connection, DbTransaction transaction, RowReader reader, List<ImportError> errors, bool allowUnknownCustomers,
-        CancellationToken cancellationToken)
+        DbConnection connection, RowReader reader, List<ImportError> errors, bool allowUnknownCustomers, CancellationToken cancellationToken)
     {
-        var parameters = new { max_errors = ImportRejectedException.MaxErrors };
+        var parameters = new { max_errors = ImportRejectedException.MaxErrors - errors.Count };
         var duplicates = await connection.QueryAsync<DuplicateId>(new CommandDefinition(
-            Load("import_duplicate_ids"), parameters, transaction, 0, cancellationToken: cancellationToken));
+            Load("import_duplicate_ids"), parameters, commandTimeout: 0, cancellationToken: cancellationToken));
         foreach (var d in duplicates)
         {
             var (source, column) = d.Relation == "customers"
@@ -90,8 +100,9 @@ public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImport
             return;
         }
 
+        parameters = new { max_errors = ImportRejectedException.MaxErrors - errors.Count };
         var missing = await connection.QueryAsync<MissingCustomer>(new CommandDefinition(
-            Load("import_missing_customers"), parameters, transaction, 0, cancellationToken: cancellationToken));
+            Load("import_missing_customers"), parameters, commandTimeout: 0, cancellationToken: cancellationToken));
         foreach (var m in missing)
         {
             errors.Add(new ImportError(reader.SourceOf<TransactionRecord>(), m.Line, "customer_id",
@@ -99,8 +110,8 @@ public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImport
         }
     }
 
-    private Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, object? parameters, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(Load(script), parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+    private Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(Load(script), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
 
     private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
 

@@ -14,7 +14,7 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// DuckDB only: the most memory DuckDB's buffer pool may hold, e.g. "1GB" (DuckDB's default is 80% of RAM).
-    /// Larger data spills to disk. The command line sets a small one so that imports stay flat in memory.
+    /// Larger data spills to disk. The command line sets 64MB so that imports stay flat in memory (below that DuckDB fails on 10M-row batches).
     /// </summary>
     public string? DuckDbMemoryLimit { get; set; }
 }

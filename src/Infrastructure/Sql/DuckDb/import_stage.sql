@@ -1,5 +1,5 @@
--- Staging tables of an all-or-nothing import. They are created inside the import's transaction, so a rejected
--- or failed import leaves nothing behind; they live on disk, so a large import does not have to fit in memory.
+-- Staging tables of an all-or-nothing import, in a scratch schema the import drops when it ends (import_cleanup.sql).
+-- They live on disk, so a large import does not have to fit in memory; the campaign tables are untouched until import_write.sql.
 CREATE SCHEMA IF NOT EXISTS campaign_import;
 
 CREATE OR REPLACE TABLE campaign_import.customers (
