@@ -32,6 +32,7 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<DuckDbEngine>());
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();
+                services.AddSingleton<ScoredPopulationCache>();
                 services.AddScoped<IScoredPopulation, MaterializedScoredPopulation>();
                 break;
             case DatabaseProvider.SqlServer:
@@ -54,6 +55,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<IDataVersionSource, DataVersionMonitor>();
         services.AddSingleton<DashboardParameterBinder>();
         services.AddScoped<DashboardSqlRunner>();
         services.AddScoped<IAsOfDateQuery, AsOfDateQuery>();

@@ -87,16 +87,6 @@ public sealed class TransactSqlScriptTests
     }
 
     [Test]
-    public void Both_twins_of_a_script_use_the_same_parameters()
-    {
-        foreach (var script in DashboardScripts.All)
-        {
-            Assert.That(DashboardSqlParameters.NamesIn(SqlScripts.Load(SqlServer, script), '@'),
-                Is.EquivalentTo(DashboardSqlParameters.NamesIn(SqlScripts.Load(DuckDb, script), '$')), script);
-        }
-    }
-
-    [Test]
     public void Migrations_are_numbered_from_one_without_gaps() =>
         Assert.That(SqlServerMigrator.Migrations.Select(m => m.Id), Is.EqualTo(Enumerable.Range(1, SqlServerMigrator.Migrations.Count)));
 

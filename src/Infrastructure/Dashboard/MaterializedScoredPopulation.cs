@@ -1,53 +1,39 @@
 using System.Collections.Concurrent;
 using CampaignDashboard.Application.Dashboard.Ports;
-using CampaignDashboard.Infrastructure.Persistence;
-using CampaignDashboard.Infrastructure.Persistence.DuckDb;
-using Dapper;
 
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
-/// DuckDB: the population of a request's window is computed once, into a table of the in-memory work catalog,
-/// and every widget of the request reads that table instead of rescanning the transactions. The table is
-/// dropped when the request ends.
+/// DuckDB: a request's widgets read their window's scored population from <see cref="ScoredPopulationCache"/>
+/// instead of rescanning the transactions; the request holds the table until it ends.
 /// </summary>
-public sealed class MaterializedScoredPopulation(DuckDbEngine engine, DashboardParameterBinder binder)
+public sealed class MaterializedScoredPopulation(ScoredPopulationCache cache, IDataVersionSource dataVersion)
     : IScoredPopulation, IAsyncDisposable
 {
-    private static long _sequence;
-    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?), Lazy<Task<string>>> _tables = new();
+    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?), Lazy<Task<ScoredPopulationCache.Lease>>> _leases = new();
 
     public async Task<string> DefinitionAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
-        var table = await _tables.GetOrAdd(
+        var lease = await _leases.GetOrAdd(
             (filter.StartDate, filter.EndDate),
-            _ => new Lazy<Task<string>>(() => MaterializeAsync(filter, asOfDate, cancellationToken))).Value;
-        return $"population AS (SELECT * FROM {table})";
+            _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
+                await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken)))).Value
+            .WaitAsync(cancellationToken);
+        return $"population AS (SELECT * FROM {lease.Table})";
     }
 
     public async ValueTask DisposeAsync()
     {
-        var created = _tables.Values.Where(t => t.IsValueCreated && t.Value.IsCompletedSuccessfully).Select(t => t.Value.Result).ToArray();
-        if (created.Length == 0)
+        foreach (var lease in _leases.Values.Where(l => l.IsValueCreated))
         {
-            return;
+            try
+            {
+                await (await lease.Value).DisposeAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The build failed: there is nothing to release, and the request already reported the failure.
+            }
         }
-
-        await using var connection = await engine.OpenConnectionAsync(CancellationToken.None);
-        foreach (var table in created)
-        {
-            await connection.ExecuteAsync($"DROP TABLE IF EXISTS {table}");
-        }
-    }
-
-    private async Task<string> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
-    {
-        // The name is generated here, never taken from input.
-        var table = $"{DuckDbEngine.WorkCatalog}.population_{Interlocked.Increment(ref _sequence)}";
-        var sql = $"CREATE TABLE {table} AS WITH {SqlScripts.Load(engine.ScriptFolder, DashboardScripts.Population)} SELECT * FROM population";
-        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
-        return table;
     }
 }

@@ -19,6 +19,7 @@ public sealed class GetDashboardQueryHandlerTests
     private Mock<ISegmentQuery> _segments = null!;
     private Mock<IFiscalYearQuery> _fiscalYears = null!;
     private Mock<IRecencyScoreQuery> _rScores = null!;
+    private long _dataVersion;
 
     [SetUp]
     public void SetUp()
@@ -41,6 +42,10 @@ public sealed class GetDashboardQueryHandlerTests
         _segments = Register<ISegmentQuery, IReadOnlyList<RfmCell>>(services, "segments",
             [new(3, 3, 2, 1, 350m), new(2, 2, 1, 1, -20m), new(1, 1, 3, 1, 1500m)]);
         _fiscalYears = Register<IFiscalYearQuery, IReadOnlyList<FiscalYearCount>>(services, "fiscal", [new(2024, 2, 1), new(2023, 3, 3)]);
+        _dataVersion = 1;
+        var versions = new Mock<IDataVersionSource>();
+        versions.Setup(v => v.CurrentAsync(It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromResult(_dataVersion));
+        services.AddSingleton(versions.Object);
         _services = services.BuildServiceProvider();
     }
 
@@ -109,7 +114,8 @@ public sealed class GetDashboardQueryHandlerTests
         using var request = new CancellationTokenSource();
 
         var dashboard = SendAsync(new GetDashboardQuery(), request.Token);
-        var token = await kpiToken.Task;
+        // A handler that never reaches the widget must fail the test, not hang it.
+        var token = await kpiToken.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.That(token.IsCancellationRequested, Is.False);
         await request.CancelAsync();
 
@@ -145,6 +151,33 @@ public sealed class GetDashboardQueryHandlerTests
             Assert.That(kpiToken.Task.Result.IsCancellationRequested, Is.True, "the other widgets are cancelled");
             Assert.That(safetyLimit.IsCancellationRequested, Is.False);
         });
+    }
+
+    [Test]
+    public async Task A_repeated_request_is_served_from_the_cache_until_the_data_version_changes()
+    {
+        await SendAsync(new GetDashboardQuery(FValueBucket: ["10+", "1"]));
+        await SendAsync(new GetDashboardQuery(FValueBucket: [" 1", "10+ "])); // the same filter, written differently
+        var callsBeforeImport = _calls.Count(c => c.Widget == "kpi");
+        _dataVersion = 2;
+        await SendAsync(new GetDashboardQuery(FValueBucket: ["1", "10+"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(callsBeforeImport, Is.EqualTo(1), "the second request is a cache hit");
+            Assert.That(_calls.Count(c => c.Widget == "kpi"), Is.EqualTo(2), "a new data version computes again");
+        });
+    }
+
+    [Test]
+    public async Task Different_filters_are_cached_apart()
+    {
+        await SendAsync(new GetDashboardQuery(CustomerName: "smith"));
+        await SendAsync(new GetDashboardQuery(CustomerName: "jones"));
+        await SendAsync(new GetDashboardQuery(CustomerName: "jones", StartDate: "2024-01-01"));
+        await SendAsync(new GetDashboardQuery(CustomerName: "x|m1", MValueBucket: ["1-1000"])); // separators inside a name
+        await SendAsync(new GetDashboardQuery(CustomerName: "x", MValueBucket: ["1-1000"]));
+        Assert.That(_calls.Count(c => c.Widget == "kpi"), Is.EqualTo(5));
     }
 
     [Test]

@@ -15,5 +15,13 @@ public sealed class DashboardOptions
     /// <summary>Fill an empty database with deterministic synthetic data at start.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>
+    /// How long a computed dashboard is served from the response cache. Entries are keyed on the data version, so
+    /// imports invalidate them at once; the expiry bounds staleness where data change outside the application
+    /// (SQL Server views over a retailer's tables). 0 turns the cache off.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int CacheSeconds { get; set; } = 300;
+
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);
 }

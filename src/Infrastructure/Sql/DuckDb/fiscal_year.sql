@@ -1,30 +1,12 @@
 -- Per fiscal year with a transaction of S in the window: the active customers of S, and those acquired in
--- that year (acquired = registration date, else first transaction date in the whole relation).
--- A date's fiscal year is the calendar year of the date shifted back by (start month - 1) months.
+-- that year (acquired = registration date, else first transaction date in the whole relation). The population
+-- holds each customer's fiscal years and acquisition year, so the transactions are not read again.
 SELECT
-    activity.fiscal_year,
+    active.fiscal_year,
     COUNT(*) AS total_customers,
-    CAST(SUM(CASE WHEN activity.fiscal_year = acquisition.fiscal_year THEN 1 ELSE 0 END) AS BIGINT) AS new_customers
+    CAST(SUM(CASE WHEN active.fiscal_year = active.acquired_fiscal_year THEN 1 ELSE 0 END) AS BIGINT) AS new_customers
 FROM (
-    SELECT DISTINCT
-        t.customer_id,
-        CAST(year(t.transaction_date - to_months($fiscal_year_start_month - 1)) AS INTEGER) AS fiscal_year
-    FROM campaign.transactions AS t
-    WHERE t.customer_id IN (SELECT customer_id FROM selection)
-      AND (CAST($start_date AS DATE) IS NULL OR t.transaction_date >= CAST($start_date AS DATE))
-      AND (CAST($end_date AS DATE) IS NULL OR t.transaction_date <= CAST($end_date AS DATE))
-) AS activity
-JOIN (
-    SELECT
-        s.customer_id,
-        CAST(year(COALESCE(s.registration_date, first_purchase.first_date)
-            - to_months($fiscal_year_start_month - 1)) AS INTEGER) AS fiscal_year
+    SELECT unnest(s.fiscal_years) AS fiscal_year, s.acquired_fiscal_year
     FROM selection AS s
-    LEFT JOIN (
-        SELECT customer_id, MIN(transaction_date) AS first_date
-        FROM campaign.transactions
-        WHERE customer_id IN (SELECT customer_id FROM selection)
-        GROUP BY customer_id
-    ) AS first_purchase ON first_purchase.customer_id = s.customer_id
-) AS acquisition ON acquisition.customer_id = activity.customer_id
-GROUP BY activity.fiscal_year
+) AS active
+GROUP BY active.fiscal_year

@@ -1,5 +1,7 @@
 -- The scored population P (contract steps 1-4) as CTEs ending in `population`: one row per customer with a
--- transaction in the window, its measures, its R/F/M scores over all of P, and its bucket indices.
+-- transaction in the window, its measures, its R/F/M scores over all of P, its bucket indices, and what the
+-- filters and the fiscal-year widget need (mobile digits, lower-case name, fiscal years active, year acquired),
+-- so that no widget has to read the transactions again.
 -- as_of_date is the result of as_of_date.sql. Bucket bounds are parameters taken from the domain's bucket families, so they are defined once.
 per_customer AS (
     SELECT
@@ -10,10 +12,19 @@ per_customer AS (
         SUM(t.amount) AS spend,
         SUM(COALESCE(t.profit, 0)) AS profit,
         MIN(t.transaction_date) AS first_date,
-        MAX(t.transaction_date) AS last_date
+        MAX(t.transaction_date) AS last_date,
+        -- A date's fiscal year: the calendar year of the date shifted back by (start month - 1) months.
+        list(DISTINCT CAST(year(t.transaction_date - to_months($fiscal_year_start_month - 1)) AS INTEGER)) AS fiscal_years
     FROM campaign.transactions AS t
     WHERE (CAST($start_date AS DATE) IS NULL OR t.transaction_date >= CAST($start_date AS DATE))
       AND (CAST($end_date AS DATE) IS NULL OR t.transaction_date <= CAST($end_date AS DATE))
+    GROUP BY t.customer_id
+),
+-- First purchases before the window: with the window's own first dates, the first purchase in the whole relation.
+earlier_purchase AS (
+    SELECT t.customer_id, MIN(t.transaction_date) AS first_date
+    FROM campaign.transactions AS t
+    WHERE t.transaction_date < CAST($start_date AS DATE)
     GROUP BY t.customer_id
 ),
 measured AS (
@@ -28,8 +39,11 @@ population AS (
     SELECT
         m.customer_id,
         c.customer_name,
-        c.mobile,
-        c.registration_date,
+        lower(c.customer_name) AS name_lower,
+        translate(c.mobile, $mobile_ignored_characters, '') AS mobile_digits,
+        m.fiscal_years,
+        CAST(year(COALESCE(c.registration_date, e.first_date, m.first_date) - to_months($fiscal_year_start_month - 1)) AS INTEGER)
+            AS acquired_fiscal_year,
         m.visits,
         m.bills,
         m.units,
@@ -81,4 +95,5 @@ population AS (
         END AS return_bucket
     FROM measured AS m
     LEFT JOIN campaign.customers AS c ON c.customer_id = m.customer_id
+    LEFT JOIN earlier_purchase AS e ON e.customer_id = m.customer_id
 )

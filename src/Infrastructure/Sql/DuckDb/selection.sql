@@ -3,10 +3,8 @@
 selection AS (
     SELECT p.*
     FROM population AS p
-    WHERE (CAST($mobile_digits AS VARCHAR) IS NULL
-           OR translate(p.mobile, $mobile_ignored_characters, '') = $mobile_digits)
-      AND (CAST($name_contains AS VARCHAR) IS NULL
-           OR contains(lower(p.customer_name), lower($name_contains)))
+    WHERE (CAST($mobile_digits AS VARCHAR) IS NULL OR p.mobile_digits = $mobile_digits)
+      AND (CAST($name_contains AS VARCHAR) IS NULL OR contains(p.name_lower, lower($name_contains)))
       AND ($recency_mask = 0 OR (($recency_mask >> p.recency_bucket) & 1) = 1)
       AND ($visits_mask = 0 OR (($visits_mask >> p.visits_bucket) & 1) = 1)
       AND ($spend_mask = 0 OR (($spend_mask >> p.spend_bucket) & 1) = 1)

@@ -1,6 +1,10 @@
+using System.ComponentModel;
+
 namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>The campaign dashboard: every widget of the contract for one request.</summary>
+/// <remarks>Immutable, so that the response cache hands out the same instance instead of a copy per hit.</remarks>
+[ImmutableObject(true)]
 public sealed record DashboardDto(
     KpiDto Kpi,
     IReadOnlyList<ScoreItemDto> RScoreData,

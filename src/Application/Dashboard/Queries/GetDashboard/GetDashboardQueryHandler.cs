@@ -5,23 +5,45 @@ using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Domain.Segments;
 using Mediator;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>
-/// Runs every widget query concurrently with the same filter, then lays their rows onto the domain's
-/// categories (all of them, in contract order, zeros where empty). If one widget fails, the others are
-/// cancelled and the request fails as a whole: a dashboard is never returned half-filled.
+/// Serves the dashboard from the response cache (keyed on the data version and the normalized filter; concurrent
+/// identical requests share one computation), else runs every widget query concurrently with the same filter and
+/// lays their rows onto the domain's categories (all of them, in contract order, zeros where empty). If one widget
+/// fails, the others are cancelled and the request fails as a whole: a dashboard is never returned half-filled.
 /// </summary>
 public sealed class GetDashboardQueryHandler(
     DashboardWidgetQueries widgets,
+    IDataVersionSource dataVersion,
+    HybridCache cache,
     IOptions<DashboardOptions> options,
     IMapper mapper) : IQueryHandler<GetDashboardQuery, DashboardDto>
 {
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
     {
         var filter = DashboardFilterParser.ToFilter(query);
+        var cacheSeconds = options.Value.CacheSeconds;
+        if (cacheSeconds == 0)
+        {
+            return await ComputeAsync(filter, cancellationToken);
+        }
+
+        var key = DashboardCacheKey.For(filter, await dataVersion.CurrentAsync(cancellationToken));
+        var lifetime = TimeSpan.FromSeconds(cacheSeconds);
+        return await cache.GetOrCreateAsync(
+            key,
+            (Handler: this, Filter: filter),
+            static (state, token) => new ValueTask<DashboardDto>(state.Handler.ComputeAsync(state.Filter, token)),
+            new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
+            cancellationToken: cancellationToken);
+    }
+
+    private async Task<DashboardDto> ComputeAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    {
         using var fanOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var asOf = Run(widgets.AsOfDate);
