@@ -15,6 +15,7 @@ public static class Commands
         var root = new RootCommand("Campaign Dashboard data tools: import retail data, generate synthetic data.");
         root.Subcommands.Add(Import(output, error, services));
         root.Subcommands.Add(Generate(output, error, services));
+        root.Subcommands.Add(BenchCommand(output, error));
         return root;
     }
 
@@ -153,6 +154,47 @@ public static class Commands
                 new FractionFromRows(progress, total),
                 cancellationToken));
             await output.WriteLineAsync(Describe(summary));
+        }));
+        return command;
+    }
+
+    private static Command BenchCommand(TextWriter output, TextWriter error)
+    {
+        var runs = new Option<int>("--runs") { Description = "Runs per case (median and spread are reported)", DefaultValueFactory = _ => 5 };
+        var customers = new Option<long>("--customers") { Description = "Customers of the large dataset", DefaultValueFactory = _ => 1_000_000 };
+        var transactions = new Option<long>("--transactions") { Description = "Transactions of the large dataset", DefaultValueFactory = _ => 10_000_000 };
+        var data = new Option<DirectoryInfo>("--data") { Description = "Where the datasets are kept", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "bench")) };
+        var report = new Option<FileInfo>("--report")
+        {
+            Description = "Also write the table into this Markdown file, between <!-- bench:begin --> and <!-- bench:end -->",
+        };
+        var command = new Command("bench", "Measure the performance targets: generates the datasets if missing, starts the API on loopback, prints a table.")
+        {
+            runs, customers, transactions, data, report,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(runs) < 1)
+            {
+                result.AddError("--runs must be at least 1.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => Guarded(output, error, async () =>
+        {
+            var table = await new Bench(output, parse.GetValue(runs), parse.GetValue(customers), parse.GetValue(transactions), parse.GetValue(data)!.FullName)
+                .RunAsync(cancellationToken);
+            await output.WriteLineAsync(table);
+            if (parse.GetValue(report) is { } file)
+            {
+                const string begin = "<!-- bench:begin -->", end = "<!-- bench:end -->";
+                var existing = file.Exists ? await File.ReadAllTextAsync(file.FullName, cancellationToken) : string.Empty;
+                var section = $"{begin}\n{table}{end}";
+                var updated = existing.Contains(begin, StringComparison.Ordinal) && existing.Contains(end, StringComparison.Ordinal)
+                    ? existing[..existing.IndexOf(begin, StringComparison.Ordinal)] + section + existing[(existing.IndexOf(end, StringComparison.Ordinal) + end.Length)..]
+                    : existing + "\n" + section + "\n";
+                await File.WriteAllTextAsync(file.FullName, updated, cancellationToken);
+                await output.WriteLineAsync($"Wrote the table into {file.FullName}.");
+            }
         }));
         return command;
     }

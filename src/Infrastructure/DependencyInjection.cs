@@ -55,7 +55,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<IDataVersionSource, DataVersionMonitor>();
+        services.AddSingleton<DataVersionMonitor>();
+        services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataVersionMonitor>());
         services.AddSingleton<DashboardParameterBinder>();
         services.AddScoped<DashboardSqlRunner>();
         services.AddScoped<IAsOfDateQuery, AsOfDateQuery>();

@@ -1,19 +1,26 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
 using CampaignDashboard.Api.Contracts;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace CampaignDashboard.Api.Controllers;
 
 /// <summary>The campaign dashboard for marketing teams choosing whom to target.</summary>
 [ApiController]
 [Route("api/campaign")]
-public sealed class CampaignController(IMediator mediator) : ControllerBase
+public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions> json) : ControllerBase
 {
     /// <summary>Every widget of the campaign dashboard (KPIs, R/F/M scores, buckets, segments, fiscal years).</summary>
     /// <remarks>
     /// Scores are computed over all customers with a transaction in the window; the customer filters then narrow
-    /// the customers every widget counts. Metric definitions: docs/metrics.md.
+    /// the customers every widget counts. Metric definitions: docs/metrics.md. Responses carry an ETag: a request
+    /// with a matching If-None-Match is answered 304 Not Modified.
     /// </remarks>
     /// <response code="200">The dashboard.</response>
     /// <response code="400">A parameter is invalid; `errors` names each one and why (for bucket labels, the allowed labels).</response>
@@ -22,6 +29,23 @@ public sealed class CampaignController(IMediator mediator) : ControllerBase
     [ProducesResponseType<DashboardDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    public async Task<DashboardDto> GetDashboard([FromQuery] DashboardQueryParameters parameters, CancellationToken cancellationToken) =>
-        await mediator.Send(parameters.ToQuery(), cancellationToken);
+    public async Task<IActionResult> GetDashboard([FromQuery] DashboardQueryParameters parameters, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var dashboard = await mediator.Send(parameters.ToQuery(), cancellationToken);
+
+        // The ETag is the content's hash: right whatever engine, cache state or data version produced the content.
+        var body = JsonSerializer.SerializeToUtf8Bytes(dashboard, json.Value.JsonSerializerOptions);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 16))}\"");
+        var headers = Response.GetTypedHeaders();
+        headers.ETag = etag;
+        // Personal data: browsers may keep it and must revalidate; shared caches must not store it.
+        headers.CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true };
+        Response.Headers["Server-Timing"] = string.Create(
+            CultureInfo.InvariantCulture, $"app;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.###}");
+
+        return Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false))
+            ? StatusCode(StatusCodes.Status304NotModified)
+            : File(body, "application/json");
+    }
 }

@@ -7,7 +7,7 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// <summary>
 /// The data version, read from the database at most once per <see cref="RefreshInterval"/>: requests use the last
 /// value instead of paying a query each (at thousands of requests per second that query would dominate).
-/// An import is therefore seen within one interval.
+/// An import in this process invalidates it at once; one in another process (SQL Server) is seen within one interval.
 /// </summary>
 public sealed class DataVersionMonitor(ICampaignDataStore store) : IDataVersionSource, IDisposable
 {
@@ -40,6 +40,9 @@ public sealed class DataVersionMonitor(ICampaignDataStore store) : IDataVersionS
             _refresh.Release();
         }
     }
+
+    /// <summary>Forgets the cached version: the next request reads it again (called when this process imported data).</summary>
+    public void Invalidate() => Volatile.Write(ref _readAt, long.MinValue);
 
     public void Dispose() => _refresh.Dispose();
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using CampaignDashboard.Application.Data;
+using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Persistence;
 using Dapper;
 
@@ -12,7 +13,7 @@ namespace CampaignDashboard.Infrastructure.Import;
 /// campaign tables with import_write.sql in one transaction; a rejected or failed import changes nothing.
 /// Reading stops at the first <see cref="ImportRejectedException.MaxErrors"/> errors.
 /// </summary>
-public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImporter
+public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonitor dataVersion) : ICampaignImporter
 {
     private const int ProgressEveryRows = 50_000;
 
@@ -66,6 +67,8 @@ public abstract class CampaignImporter(IDatabaseEngine engine) : ICampaignImport
             await ExecuteAsync(connection, write, "import_write", cancellationToken);
             await write.CommitAsync(cancellationToken);
         }
+
+        dataVersion.Invalidate();
 
         var staged = customers + transactions;
         var replacedRows = replaced.Customers + replaced.Transactions;

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using CampaignDashboard.Application.Data;
+using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Import;
 using DuckDB.NET.Data;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>Imports into the embedded database; staging goes through the DuckDB appender.</summary>
-public sealed class DuckDbCampaignImporter(DuckDbEngine engine) : CampaignImporter(engine)
+public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
 {
     protected override Task<long> StageCustomersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken)

@@ -1,13 +1,14 @@
 using System.Data;
 using System.Data.Common;
 using CampaignDashboard.Application.Data;
+using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Import;
 using Microsoft.Data.SqlClient;
 
 namespace CampaignDashboard.Infrastructure.Persistence.SqlServer;
 
 /// <summary>Imports into SQL Server: SqlBulkCopy into session temp tables, then one MERGE per relation in the transaction.</summary>
-public sealed class SqlServerCampaignImporter(SqlServerEngine engine) : CampaignImporter(engine)
+public sealed class SqlServerCampaignImporter(SqlServerEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
 {
     private const int BatchRows = 50_000;
 

@@ -35,6 +35,15 @@ measured AS (
         date_diff('day', pc.first_date, pc.last_date) AS active_days
     FROM per_customer AS pc
 ),
+-- NTILE over a narrow projection: the window sorts carry four columns, not the whole wide row.
+scores AS (
+    SELECT
+        m.customer_id,
+        CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INTEGER) AS r_score,
+        CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INTEGER) AS f_score,
+        CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INTEGER) AS m_score
+    FROM measured AS m
+),
 population AS (
     SELECT
         m.customer_id,
@@ -51,9 +60,9 @@ population AS (
         m.profit,
         m.recency_days,
         m.active_days,
-        CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INTEGER) AS r_score,
-        CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INTEGER) AS f_score,
-        CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INTEGER) AS m_score,
+        sc.r_score,
+        sc.f_score,
+        sc.m_score,
         CASE
             WHEN m.recency_days <= $recency_upper_1 THEN 0
             WHEN m.recency_days <= $recency_upper_2 THEN 1
@@ -94,6 +103,7 @@ population AS (
             ELSE 6
         END AS return_bucket
     FROM measured AS m
+    JOIN scores AS sc ON sc.customer_id = m.customer_id
     LEFT JOIN campaign.customers AS c ON c.customer_id = m.customer_id
     LEFT JOIN earlier_purchase AS e ON e.customer_id = m.customer_id
 )

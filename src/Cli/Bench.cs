@@ -1,0 +1,323 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using CampaignDashboard.Application.Data;
+using CampaignDashboard.Application.DemoData;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDashboard.Cli;
+
+/// <summary>
+/// The performance benchmark of the "Fast at scale" targets: generates the datasets when missing, starts the API
+/// (Release build) on loopback for each cold case, measures every case over several runs, and prints a table.
+/// Request logging is off in the measured process (console output would be measured instead of the service).
+/// </summary>
+public sealed class Bench(TextWriter output, int runs, long customers, long transactions, string dataDirectory)
+{
+    private const string DashboardPath = "/api/campaign/dashboard";
+    private const int WarmRequests = 300;
+    private static readonly TimeSpan ThroughputDuration = TimeSpan.FromSeconds(10);
+
+    private readonly List<Row> _rows = [];
+    private long _peakRssKb;
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var root = RepositoryRoot();
+        await BuildApiAsync(root, cancellationToken);
+        var large = await DatasetAsync((int)customers, transactions, cancellationToken);
+        var small = await DatasetAsync(10_000, 100_000, cancellationToken);
+        var mobile = new SyntheticRetailData((int)customers, transactions, seed: 1).Customers().First(c => c.Mobile is not null).Mobile!;
+
+        var coldFull = new List<double>();
+        var mobileAfterFull = new List<double>();
+        var warmServer = new List<double>();
+        var coldWindow = new List<double>();
+        var coldBucket = new List<double>();
+        var coldSmall = new List<double>();
+        for (var run = 1; run <= runs; run++)
+        {
+            output.WriteLine($"run {run}/{runs}");
+            await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+            {
+                coldFull.Add(await api.TimeAsync(DashboardPath, cancellationToken));
+                mobileAfterFull.Add(await api.TimeAsync($"{DashboardPath}?customer_mobile={Uri.EscapeDataString(mobile)}", cancellationToken));
+                for (var i = 0; i < WarmRequests; i++)
+                {
+                    warmServer.Add(await api.ServerTimeAsync(DashboardPath, cancellationToken));
+                }
+
+                Track(api);
+            }
+
+            await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+            {
+                coldWindow.Add(await api.TimeAsync($"{DashboardPath}?start_date=2024-01-01&end_date=2024-12-31", cancellationToken));
+                Track(api);
+            }
+
+            await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+            {
+                coldBucket.Add(await api.TimeAsync($"{DashboardPath}?m_value_bucket=1000-2000", cancellationToken));
+                Track(api);
+            }
+
+            await using (var api = await ApiProcess.StartAsync(root, small, cancellationToken))
+            {
+                coldSmall.Add(await api.TimeAsync(DashboardPath, cancellationToken));
+                Track(api);
+            }
+        }
+
+        (double RequestsPerSecond, long Errors) throughput;
+        await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+        {
+            await api.TimeAsync(DashboardPath, cancellationToken);
+            throughput = await api.ThroughputAsync(DashboardPath, connections: 32, ThroughputDuration, cancellationToken);
+            Track(api);
+        }
+
+        var scale = $"{customers:N0} customers, {transactions:N0} transactions";
+        Add($"cold full dashboard, no filters, empty cache ({scale})", "median <= 1.0 s", coldFull, Seconds);
+        Add("cold with a date window (2024)", "median <= 1.0 s", coldWindow, Seconds);
+        Add("cold with a bucket filter (m_value_bucket=1000-2000)", "median <= 1.0 s", coldBucket, Seconds);
+        Add("one customer by mobile, after the unfiltered dashboard", "<= 100 ms", mobileAfterFull, Milliseconds);
+        Add($"warm repeat, server time (Server-Timing), {WarmRequests} requests per run", "p50 <= 2 ms", warmServer, Milliseconds);
+        _rows.Add(new Row("throughput, warm, 32 connections on loopback, 10 s", ">= 5,000 requests/s, zero errors",
+            string.Create(CultureInfo.InvariantCulture, $"{throughput.RequestsPerSecond:N0} requests/s, {throughput.Errors} errors"), "1 run"));
+        _rows.Add(new Row("API process peak RSS (VmHWM) during all of the above", "<= 2 GB",
+            string.Create(CultureInfo.InvariantCulture, $"{_peakRssKb / 1024.0:N0} MB"), "max of all processes"));
+        Add("100,000 transactions, cold full dashboard", "median <= 100 ms", coldSmall, Milliseconds);
+        return Report();
+    }
+
+    private static string Seconds(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.00} s");
+
+    private static string Milliseconds(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} ms");
+
+    private void Add(string name, string target, List<double> samples, Func<double, string> format)
+    {
+        var sorted = samples.Order().ToArray();
+        var median = sorted[sorted.Length / 2];
+        _rows.Add(new Row(name, target, format(median), $"min {format(sorted[0])}, max {format(sorted[^1])}, n={sorted.Length}"));
+    }
+
+    private void Track(ApiProcess api) => _peakRssKb = Math.Max(_peakRssKb, api.PeakRssKb());
+
+    private string Report()
+    {
+        var memoryKb = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+            : "?";
+        var text = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC by `campaign bench --runs {runs}` on {Environment.ProcessorCount} cores, " +
+                $"{long.Parse(memoryKb, CultureInfo.InvariantCulture) / 1024 / 1024} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                $".NET {Environment.Version}; client and server share the machine.")
+            .AppendLine()
+            .AppendLine("| case | target | measured | spread |")
+            .AppendLine("|---|---|---|---|");
+        foreach (var row in _rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Case} | {row.Target} | {row.Measured} | {row.Spread} |");
+        }
+
+        return text.ToString();
+    }
+
+    private async Task<string> DatasetAsync(int customerCount, long transactionCount, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, $"bench-{customerCount}-{transactionCount}.duckdb"));
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        output.WriteLine($"generating {customerCount:N0} customers, {transactionCount:N0} transactions into {path}");
+        var temporary = path + ".partial";
+        File.Delete(temporary);
+        await using (var services = CliServices.Build([new("ConnectionStrings:Campaign", $"Data Source={temporary}"), new("Database:Provider", "DuckDb")]))
+        {
+            await services.GetRequiredService<ICampaignDataStore>().EnsureSchemaAsync(cancellationToken);
+            var data = new SyntheticRetailData(customerCount, transactionCount, seed: 1);
+            await services.GetRequiredService<ICampaignImporter>().ImportAsync(
+                ImportBatch.FromRecords("generated", data.Customers(), data.Transactions()), null, cancellationToken);
+        }
+
+        // Only a complete dataset gets the final name.
+        File.Move(temporary, path);
+        return path;
+    }
+
+    private async Task BuildApiAsync(string root, CancellationToken cancellationToken)
+    {
+        output.WriteLine("building the API (Release)");
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src", "Api"), "-c", "Release", "-nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        await build.StandardOutput.ReadToEndAsync(cancellationToken);
+        await build.WaitForExitAsync(cancellationToken);
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet build src/Api -c Release failed.");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "CampaignDashboard.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark inside the repository: CampaignDashboard.sln was not found.");
+    }
+
+    private sealed record Row(string Case, string Target, string Measured, string Spread);
+
+    /// <summary>The API in its own process on a free loopback port, as deployed (Release build).</summary>
+    private sealed class ApiProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly HttpClient _client;
+
+        private ApiProcess(Process process, HttpClient client)
+        {
+            _process = process;
+            _client = client;
+        }
+
+        public static async Task<ApiProcess> StartAsync(string root, string database, CancellationToken cancellationToken)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "CampaignDashboard.Api.dll"),
+                "--urls", $"http://127.0.0.1:{port}"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                Environment =
+                {
+                    ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+                    ["Authentication__Mode"] = "None",
+                    ["RateLimiting__PermitLimit"] = "0",
+                    ["ConnectionStrings__Campaign"] = $"Data Source={database}",
+                    ["Database__DuckDbMemoryLimit"] = "1GB",
+                    ["Serilog__MinimumLevel__Default"] = "Warning",
+                },
+            };
+            var process = Process.Start(start)!;
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+            {
+                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+                Timeout = TimeSpan.FromMinutes(2),
+            };
+            var api = new ApiProcess(process, client);
+            var deadline = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    using var response = await client.GetAsync("/health/live", cancellationToken);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return api;
+                    }
+                }
+                catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+                {
+                    // not listening yet
+                }
+
+                if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    await api.DisposeAsync();
+                    throw new InvalidOperationException("The API did not start within 60 s.");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        /// <summary>Wall time of one request, in milliseconds; a non-success status fails the benchmark.</summary>
+        public async Task<double> TimeAsync(string path, CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await _client.GetAsync(path, cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        /// <summary>The server's own time for one request (its Server-Timing header), in milliseconds.</summary>
+        public async Task<double> ServerTimeAsync(string path, CancellationToken cancellationToken)
+        {
+            using var response = await _client.GetAsync(path, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var timing = response.Headers.GetValues("Server-Timing").Single();
+            return double.Parse(timing[(timing.IndexOf("dur=", StringComparison.Ordinal) + 4)..], CultureInfo.InvariantCulture);
+        }
+
+        public async Task<(double RequestsPerSecond, long Errors)> ThroughputAsync(
+            string path, int connections, TimeSpan duration, CancellationToken cancellationToken)
+        {
+            long succeeded = 0, failed = 0;
+            var stopwatch = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+            {
+                while (stopwatch.Elapsed < duration)
+                {
+                    try
+                    {
+                        using var response = await _client.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                        Interlocked.Increment(ref response.IsSuccessStatusCode ? ref succeeded : ref failed);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+            }));
+            return (succeeded / stopwatch.Elapsed.TotalSeconds, failed);
+        }
+
+        /// <summary>The process's peak resident set size so far (Linux VmHWM), in KB; 0 where unknown.</summary>
+        public long PeakRssKb()
+        {
+            var status = $"/proc/{_process.Id}/status";
+            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _client.Dispose();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+
+            _process.Dispose();
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+}
