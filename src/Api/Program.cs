@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using CampaignDashboard.Api;
 using CampaignDashboard.Api.Errors;
+using CampaignDashboard.Api.Health;
+using CampaignDashboard.Api.Logging;
 using CampaignDashboard.Api.OpenApi;
+using CampaignDashboard.Api.Security;
 using CampaignDashboard.Application;
 using CampaignDashboard.Infrastructure;
 using CampaignDashboard.Infrastructure.Persistence;
@@ -12,11 +15,33 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+// build.ps1 -Target Migrate passes --migrate-only: bring the schema up to date, seed nothing, serve nothing.
+var migrateOnly = args.Contains("--migrate-only");
+
+// Security settings are read and checked before anything starts: a wrong one stops the start with its key named
+// (docs/security.md). Outside Development the API refuses to start without Authentication:Mode.
+var authentication = migrateOnly
+    ? new AuthenticationSettings(AuthenticationMode.None)
+    : AuthenticationSettings.Read(builder.Configuration, builder.Environment);
+var rateLimiting = RateLimitingSettings.Read(builder.Configuration);
+var allowedOrigins = CorsSetup.ReadAllowedOrigins(builder.Configuration);
+var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+// Personal data (customer_mobile, customer_name) is redacted from every event by the last enricher. The host's
+// own logger is used everywhere (preserveStaticLogger, and the request logger below), never the process-wide
+// static one: hosts side by side in one process (the tests) each keep their own sinks, levels and redaction.
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<PersonalDataRedactor>();
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .Enrich.With(services.GetRequiredService<PersonalDataRedactor>())
+        .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture),
+    preserveStaticLogger: true);
 
 builder.Services.AddApplication(builder.Configuration["AutoMapper:LicenseKey"]);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
@@ -30,6 +55,10 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
 });
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddDashboardAuthentication(authentication);
+builder.Services.AddDashboardRateLimiting(rateLimiting);
+builder.Services.AddDashboardCors(allowedOrigins);
+builder.Services.AddDashboardHealthChecks();
 builder.Services.AddOpenApiDocument(settings =>
 {
     settings.DocumentName = "v1";
@@ -37,27 +66,54 @@ builder.Services.AddOpenApiDocument(settings =>
     settings.Version = "v1";
     settings.Description = "RFM campaign dashboard over a retailer's customer transactions. Metric definitions: docs/metrics.md.";
     settings.OperationProcessors.Add(new ProblemJsonResponsesProcessor());
+    settings.AddBearerSecurity(authentication);
 });
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+
+    // Probes call the health endpoints over plain HTTP from inside the cluster: those are not redirected.
+    app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+}
+
+// One event per request with RequestPath only: the query string (customers' mobiles and names) is never included.
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.IncludeQueryInRequestPath = false;
+});
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseOpenApi();
 app.UseSwaggerUi();
+app.UseRouting();
+app.UseCors();
+app.UseAuthentication();
+if (rateLimiting.Enabled)
+{
+    // After authentication (a caller is partitioned by its token's subject), before authorization (unauthenticated
+    // callers are limited by address too).
+    app.UseRateLimiter();
+}
+
+app.UseAuthorization();
+app.UseDatabaseDeadline(database.CommandTimeoutSeconds);
+app.MapDashboardHealthChecks();
 app.MapControllers();
 
-// build.ps1 -Target Migrate passes --migrate-only: bring the schema up to date, seed nothing, serve nothing.
-var migrateOnly = args.Contains("--migrate-only");
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(allowDemoData: !migrateOnly, app.Lifetime.ApplicationStopping);
 if (migrateOnly)
 {
     return;
 }
 
+app.Logger.LogSecurity(app.Environment, authentication, rateLimiting, allowedOrigins);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

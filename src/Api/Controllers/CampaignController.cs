@@ -24,11 +24,17 @@ public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions>
     /// </remarks>
     /// <response code="200">The dashboard.</response>
     /// <response code="400">A parameter is invalid; `errors` names each one and why (for bucket labels, the allowed labels).</response>
+    /// <response code="401">No valid bearer token (when authentication is on).</response>
+    /// <response code="429">Too many requests from this client; retry after the Retry-After header's seconds.</response>
     /// <response code="500">An unexpected failure; the body never contains internals.</response>
+    /// <response code="503">The database is unreachable, locked or too slow; retry after the Retry-After header's seconds.</response>
     [HttpGet("dashboard")]
     [ProducesResponseType<DashboardDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetDashboard([FromQuery] DashboardQueryParameters parameters, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignDashboard.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -8,11 +9,18 @@ namespace CampaignDashboard.Api.Errors;
 /// Turns exceptions into RFC 9457 problem details. Only what the client can act on is said; internals
 /// (messages, stack traces) stay in the log.
 /// </summary>
+/// <remarks>
+/// Since .NET 10 the exception handler middleware does not log exceptions a handler handled: failures are logged
+/// here, at Error with the exception, whether they are answered 503 (the database is unavailable) or 500.
+/// </remarks>
 public sealed partial class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Not an HTTP status a client sees: the client closed the request (nginx's convention).</summary>
     public const int ClientClosedRequest = 499;
+
+    /// <summary>The Retry-After of a 503: a database that is restarting, failing over or unlocked is usually back by then.</summary>
+    public static readonly TimeSpan RetryUnavailableAfter = TimeSpan.FromSeconds(5);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -37,7 +45,18 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 httpContext.Response.StatusCode = ClientClosedRequest;
                 return true;
 
+            case OperationCanceledException when DatabaseDeadline.Expired(httpContext, out var limit):
+                LogDeadlinePassed(exception, httpContext.Request.Path, limit.TotalSeconds);
+                return await WriteUnavailableAsync(httpContext, exception,
+                    "The database did not answer in time. Retry shortly; if it persists, narrow the date window.");
+
+            case var _ when DatabaseFaults.IsUnavailable(exception):
+                LogDatabaseUnavailable(exception, httpContext.Request.Path, exception.GetType().Name);
+                return await WriteUnavailableAsync(httpContext, exception,
+                    "The database cannot be reached right now. Retry shortly; the service recovers by itself when it is back.");
+
             default:
+                LogUnexpected(exception, httpContext.Request.Path, exception.GetType().Name);
                 httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 return await problemDetails.TryWriteAsync(new ProblemDetailsContext
                 {
@@ -53,6 +72,32 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
     }
 
+    private async ValueTask<bool> WriteUnavailableAsync(HttpContext httpContext, Exception exception, string detail)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = ((int)RetryUnavailableAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The database is unavailable.",
+                Detail = detail,
+            },
+        });
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "The client closed {Path} before it was answered; its queries were cancelled")]
     private partial void LogClientClosed(PathString path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Path}: the database did not answer within {LimitSeconds} s (Database:CommandTimeoutSeconds); its queries were cancelled, answered 503")]
+    private partial void LogDeadlinePassed(Exception exception, PathString path, double limitSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Path}: the database is unavailable ({ExceptionType}), answered 503")]
+    private partial void LogDatabaseUnavailable(Exception exception, PathString path, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Path}: unexpected {ExceptionType}, answered 500")]
+    private partial void LogUnexpected(Exception exception, PathString path, string exceptionType);
 }

@@ -4,6 +4,7 @@ using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Persistence;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,10 +12,20 @@ namespace CampaignDashboard.Api.Tests.Support;
 
 /// <summary>
 /// The API in memory over its own database (a DuckDB file, or a SQL Server test database), with no demo data;
-/// tests load the rows they need.
+/// tests load the rows they need. By default authentication and rate limiting are off (Authentication:Mode=None,
+/// RateLimiting:PermitLimit=0); the security tests turn them on through <paramref name="settings"/>.
 /// </summary>
 /// <param name="databasePath">An existing DuckDB file to serve (the caller owns it); by default a new temporary one.</param>
-public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerTestDatabase? sqlServer = null, string? databasePath = null)
+/// <param name="settings">Configuration applied last, over the defaults above (e.g. "Authentication:Mode").</param>
+/// <param name="environment">The hosting environment; "Testing" unless a test is about environment-specific behaviour.</param>
+/// <param name="configureServices">Replaces services after the API registered its own (test doubles, log sinks).</param>
+public sealed class DashboardApiFactory(
+    int fiscalYearStartMonth = 4,
+    SqlServerTestDatabase? sqlServer = null,
+    string? databasePath = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string environment = "Testing",
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("campaign-dashboard-tests-").FullName;
@@ -23,7 +34,7 @@ public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerT
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         if (sqlServer is null)
         {
             builder.UseSetting("ConnectionStrings:Campaign", $"Data Source={DatabasePath}");
@@ -38,6 +49,17 @@ public sealed class DashboardApiFactory(int fiscalYearStartMonth = 4, SqlServerT
         builder.UseSetting("Dashboard:FiscalYearStartMonth", fiscalYearStartMonth.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        builder.UseSetting("Authentication:Mode", "None");
+        builder.UseSetting("RateLimiting:PermitLimit", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value ?? string.Empty);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
     }
 
     /// <summary>Replaces the database's contents with <paramref name="dataset"/>.</summary>

@@ -18,6 +18,7 @@ public sealed class OpenApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:SeedDemoData", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        builder.UseSetting("Authentication:Mode", "None");
     }
 
     /// <summary>The document as the API serves it at /swagger/v1/swagger.json.</summary>
