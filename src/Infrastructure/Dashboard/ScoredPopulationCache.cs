@@ -37,7 +37,8 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
             if (node is null)
             {
                 // Built without the request's token: other requests wait for the same table, and a finished build
-                // serves later ones even if its first requester went away. The command timeout bounds it.
+                // serves later ones even if its first requester went away. The command timeout bounds it (DuckDB
+                // ignores DbCommand.CommandTimeout, so the build is cancelled explicitly).
                 entry = new Entry(key, MaterializeAsync(filter, asOfDate));
                 _entries.AddFirst(entry);
             }
@@ -135,8 +136,15 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
         // The name is generated here, never taken from input.
         var table = $"{DuckDbEngine.WorkCatalog}.population_{Interlocked.Increment(ref _sequence)}";
         var sql = $"CREATE TABLE {table} AS WITH {SqlScripts.Load(engine.ScriptFolder, DashboardScripts.Population)} SELECT * FROM population";
-        await using var connection = await engine.OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(new CommandDefinition(sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds));
+        using var timeout = new CancellationTokenSource();
+        if (engine.CommandTimeoutSeconds > 0)
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(engine.CommandTimeoutSeconds));
+        }
+
+        await using var connection = await engine.OpenConnectionAsync(timeout.Token);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: timeout.Token));
         return table;
     }
 
