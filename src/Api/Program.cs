@@ -113,6 +113,16 @@ if (migrateOnly)
     return;
 }
 
+try
+{
+    await StartupWarmup.RunAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // Not fatal: the database may be down at start; requests then answer 503 until it is back.
+    app.Logger.LogWarmupFailed(e);
+}
+
 app.Logger.LogSecurity(app.Environment, authentication, rateLimiting, allowedOrigins);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
