@@ -278,7 +278,11 @@ public static class Commands
         catch (Exception unexpected) when (unexpected is not OutOfMemoryException)
         {
             await error.WriteLineAsync($"Failed: {unexpected.Message.Split('\n')[0]} Nothing was changed.");
-            await error.WriteLineAsync(unexpected.StackTrace); // DEBUG
+            if (unexpected.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase))
+            {
+                // The command line keeps DuckDB small (appsettings.json); replacing millions of existing rows needs more.
+                await error.WriteLineAsync("DuckDB needs more memory for this batch: set Database__DuckDbMemoryLimit=1GB and run again.");
+            }
             return ExitCodes.Failed;
         }
         finally

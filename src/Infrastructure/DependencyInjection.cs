@@ -28,7 +28,7 @@ public static class DependencyInjection
             case DatabaseProvider.DuckDb:
                 var resolved = DuckDbConnectionStrings.Resolve(connectionString, baseDirectory);
                 var memoryLimit = database.DuckDbMemoryLimit is { Length: > 0 } limit ? DuckDbEngine.ValidMemoryLimit(limit) : null;
-                services.AddSingleton(_ => new DuckDbEngine(resolved, database.CommandTimeoutSeconds, memoryLimit));
+                services.AddSingleton(_ => new DuckDbEngine(resolved, database.CommandTimeoutSeconds, memoryLimit, database.DuckDbThreads));
                 services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<DuckDbEngine>());
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();

@@ -17,6 +17,13 @@ public sealed class DatabaseOptions
     /// Larger data spills to disk. The command line sets 64MB so that imports stay flat in memory (below that DuckDB fails on 10M-row batches).
     /// </summary>
     public string? DuckDbMemoryLimit { get; set; }
+
+    /// <summary>
+    /// DuckDB only: worker threads (DuckDB's default is one per core). The command line uses 1: its imports are bound
+    /// by parsing, and every DuckDB thread keeps buffers of its own outside the memory limit.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 256)]
+    public int DuckDbThreads { get; set; }
 }
 
 public enum DatabaseProvider

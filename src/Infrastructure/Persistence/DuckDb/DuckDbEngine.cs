@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using CampaignDashboard.Application.Data;
 using DuckDB.NET.Data;
 
@@ -8,7 +9,8 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 /// The embedded engine. Connections to one file share one in-process database; a keeper connection stays open
 /// for the process's lifetime so that the database (and its in-memory work catalog) is opened only once.
 /// </summary>
-public sealed partial class DuckDbEngine(string connectionString, int commandTimeoutSeconds, string? memoryLimit = null) : IDatabaseEngine, IDisposable
+public sealed partial class DuckDbEngine(string connectionString, int commandTimeoutSeconds, string? memoryLimit = null, int threads = 0)
+    : IDatabaseEngine, IDisposable
 {
     /// <summary>An in-memory catalog, shared by all connections, for per-request working tables.</summary>
     public const string WorkCatalog = "dashboard_work";
@@ -75,7 +77,8 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
                 {
                     // Row order in tables carries no meaning here; not preserving it lets large inserts stream.
                     setup.CommandText = $"ATTACH IF NOT EXISTS ':memory:' AS {WorkCatalog}; SET preserve_insertion_order = false;"
-                        + (memoryLimit is null ? string.Empty : $" SET memory_limit = '{ValidMemoryLimit(memoryLimit)}';");
+                        + (memoryLimit is null ? string.Empty : $" SET memory_limit = '{ValidMemoryLimit(memoryLimit)}';")
+                        + (threads > 0 ? string.Create(CultureInfo.InvariantCulture, $" SET threads = {threads};") : string.Empty);
                     await setup.ExecuteNonQueryAsync(cancellationToken);
                 }
 
