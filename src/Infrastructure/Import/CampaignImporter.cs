@@ -16,6 +16,7 @@ namespace CampaignDashboard.Infrastructure.Import;
 public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonitor dataVersion) : ICampaignImporter
 {
     private const int ProgressEveryRows = 50_000;
+    private const long ReplaceRangeRows = 1_000_000;
 
     public async Task<ImportSummary> ImportAsync(ImportBatch batch, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -64,6 +65,11 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
         {
             replaced = await connection.QuerySingleAsync<ReplacedCounts>(new CommandDefinition(
                 Load("import_replaced_counts"), transaction: write, commandTimeout: 0, cancellationToken: cancellationToken));
+            if (replaced.Transactions > 0)
+            {
+                await DeleteReplacedTransactionsAsync(connection, write, cancellationToken);
+            }
+
             await ExecuteAsync(connection, write, "import_write", cancellationToken);
             await write.CommitAsync(cancellationToken);
         }
@@ -74,6 +80,28 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
         var replacedRows = replaced.Customers + replaced.Transactions;
         progress?.Report(new ImportProgress(reader.RowsRead, 1));
         return new ImportSummary(reader.RowsRead, staged - replacedRows, replacedRows, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Removes the transactions being replaced, one id range of about <see cref="ReplaceRangeRows"/> staged rows at a
+    /// time, so that replacing millions of rows never needs a join over all of them at once.
+    /// </summary>
+    private async Task DeleteReplacedTransactionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        var ids = await connection.QuerySingleAsync<StagedIdRange>(new CommandDefinition(
+            Load("import_transaction_ids"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        var ranges = Math.Max(1, (ids.Staged + ReplaceRangeRows - 1) / ReplaceRangeRows);
+        var width = (ids.LastId - ids.FirstId) / ranges + 1;
+        for (var first = ids.FirstId; first <= ids.LastId; first += width)
+        {
+            var last = first > ids.LastId - width ? ids.LastId : first + width - 1;
+            await connection.ExecuteAsync(new CommandDefinition(
+                Load("import_delete_transactions"), new { first_id = first, last_id = last }, transaction, 0, cancellationToken: cancellationToken));
+            if (last == ids.LastId)
+            {
+                break;
+            }
+        }
     }
 
     /// <summary>Bulk-loads valid customer rows into the staging table; returns how many.</summary>
@@ -119,6 +147,8 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
 
     private sealed record ReplacedCounts(long Customers, long Transactions);
+
+    private sealed record StagedIdRange(long FirstId, long LastId, long Staged);
 
     private sealed record DuplicateId(string Relation, long Id, long Line, long FirstLine);
 

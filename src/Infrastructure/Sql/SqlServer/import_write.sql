@@ -1,5 +1,6 @@
 -- Writes the checked batch in the import's transaction: one MERGE per relation (a staged row replaces the row
--- with its id, others are inserted), then the data version moves on.
+-- with its id, others are inserted; replaced transactions were already removed by import_delete_transactions.sql),
+-- then the data version moves on.
 MERGE campaign.customers WITH (HOLDLOCK) AS target
 USING #import_customers AS source ON target.customer_id = source.customer_id
 WHEN MATCHED THEN

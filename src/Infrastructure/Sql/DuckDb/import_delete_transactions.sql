@@ -1,0 +1,7 @@
+-- Removes the existing transactions that staged ones replace, for one range of ids: filtering both sides keeps
+-- the join's hash table to one range, so replacing ten million rows fits a small memory limit.
+DELETE FROM campaign.transactions AS t
+USING campaign_import.transactions AS s
+WHERE t.transaction_id = s.transaction_id
+  AND t.transaction_id BETWEEN $first_id AND $last_id
+  AND s.transaction_id BETWEEN $first_id AND $last_id
