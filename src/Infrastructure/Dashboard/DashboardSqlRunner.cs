@@ -28,7 +28,7 @@ public sealed class DashboardSqlRunner(IDatabaseEngine engine, IScoredPopulation
     public static string ComposeWidget(string engineFolder, string populationDefinition, string script) =>
         $"WITH {populationDefinition},\n{SqlScripts.Load(engineFolder, DashboardScripts.Selection)}\n{SqlScripts.Load(engineFolder, script)}";
 
-    public async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
+    private async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
         string sql, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var parameters = binder.Bind(sql, filter, asOfDate);
@@ -38,7 +38,7 @@ public sealed class DashboardSqlRunner(IDatabaseEngine engine, IScoredPopulation
         return rows.AsList();
     }
 
-    public string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
 
     private async Task<DateOnly?> QueryAsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
