@@ -132,6 +132,7 @@ public sealed class SwitchableDatabaseEngine(IDatabaseEngine real) : IDatabaseEn
     private TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private volatile DatabaseFault _fault;
+    private int _disposed;
 
     public DatabaseFault Fault
     {
@@ -183,8 +184,17 @@ public sealed class SwitchableDatabaseEngine(IDatabaseEngine real) : IDatabaseEn
         }
     }
 
+    /// <summary>
+    /// Idempotent: the container disposes this instance twice, once as itself and once through the
+    /// <see cref="IDatabaseEngine"/> forwarding registration.
+    /// </summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _goneEngine?.Dispose();
         _emptyEngine?.Dispose();
         Directory.Delete(_scratch, recursive: true);
