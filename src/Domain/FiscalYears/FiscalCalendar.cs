@@ -18,8 +18,8 @@ public readonly record struct FiscalCalendar
     public int StartMonth { get; }
 
     /// <summary>The calendar year in which the fiscal year holding <paramref name="date"/> starts.</summary>
-    /// <remarks>Shifting the date back by (start month - 1) months maps the fiscal year onto a calendar year.</remarks>
-    public int FiscalYearOf(DateOnly date) => date.AddMonths(1 - StartMonth).Year;
+    /// <remarks>Months before the start month belong to the fiscal year that started the calendar year before (no date arithmetic, so 0001-01-01 has a fiscal year too).</remarks>
+    public int FiscalYearOf(DateOnly date) => date.Month < StartMonth ? date.Year - 1 : date.Year;
 
     public DateOnly FirstDay(int fiscalYear) => new(fiscalYear, StartMonth, 1);
 

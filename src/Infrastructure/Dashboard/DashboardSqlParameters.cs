@@ -20,6 +20,7 @@ public static partial class DashboardSqlParameters
             ["start_date"] = filter.StartDate,
             ["end_date"] = filter.EndDate,
             ["as_of_date"] = asOfDate,
+            ["as_of_fiscal_year"] = asOfDate is { } date ? calendar.FiscalYearOf(date) : null,
             ["mobile_digits"] = filter.MobileDigits,
             ["mobile_ignored_characters"] = MobileNumber.IgnoredCharacters,
             ["name_contains"] = filter.NameContains,

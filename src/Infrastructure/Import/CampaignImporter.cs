@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using CampaignDashboard.Application.Data;
+using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Persistence;
 using Dapper;
@@ -17,6 +18,11 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
 {
     private const int ProgressEveryRows = 50_000;
     private const long ReplaceRangeRows = 1_000_000;
+
+    private static readonly Dictionary<string, object?> ScriptValues = new(StringComparer.Ordinal)
+    {
+        ["mobile_ignored_characters"] = MobileNumber.IgnoredCharacters,
+    };
 
     public async Task<ImportSummary> ImportAsync(ImportBatch batch, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -71,6 +77,7 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
             }
 
             await ExecuteAsync(connection, write, "import_write", cancellationToken);
+            await WriteDerivedDataAsync(connection, write, cancellationToken);
             await write.CommitAsync(cancellationToken);
         }
 
@@ -103,6 +110,13 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
             }
         }
     }
+
+    /// <summary>
+    /// Brings data derived from the campaign tables up to date with the batch just written, in the write
+    /// transaction. Engines that derive nothing keep the default.
+    /// </summary>
+    protected virtual Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     /// <summary>Bulk-loads valid customer rows into the staging table; returns how many.</summary>
     protected abstract Task<long> StageCustomersAsync(
@@ -141,8 +155,13 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
         }
     }
 
-    private Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(Load(script), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+    /// <summary>Runs one of the engine's import scripts, given the values it names (the domain's mobile rule).</summary>
+    protected Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken cancellationToken)
+    {
+        var sql = Load(script);
+        var parameters = DashboardSqlParameters.Bind(sql, engine.ParameterPrefix, ScriptValues);
+        return connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+    }
 
     private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
 

@@ -118,6 +118,11 @@ public static class RandomDatasets
                     start = end.Value.AddDays(-rng.Next(0, 300));
                 }
                 break;
+            case 18 when rng.Next(2) == 0:
+                // an end_date about 64 years after the data: some or all fiscal years of the window lie further
+                // back from the as-of date than the engine's bit set of recent fiscal years reaches
+                end = hi.AddYears(rng.Next(58, 70));
+                break;
             case 18:
                 // a window after all data
                 start = hi.AddDays(rng.Next(1, 200));

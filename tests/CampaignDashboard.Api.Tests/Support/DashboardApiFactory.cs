@@ -72,7 +72,7 @@ public sealed class DashboardApiFactory(
         _ = Server; // starts the host: the schema exists from here on
         await using (var connection = await Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers;");
+            await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers; DELETE FROM campaign.customer_days;");
         }
 
         await Services.GetRequiredService<ICampaignImporter>().ImportAsync(

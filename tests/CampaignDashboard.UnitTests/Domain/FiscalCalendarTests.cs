@@ -25,6 +25,11 @@ public sealed class FiscalCalendarTests
         });
     }
 
+    [TestCase(4, 0)]
+    [TestCase(1, 1)]
+    public void The_first_representable_date_has_a_fiscal_year(int startMonth, int fiscalYear) =>
+        Assert.That(new FiscalCalendar(startMonth).FiscalYearOf(DateOnly.MinValue), Is.EqualTo(fiscalYear));
+
     [Test]
     public void A_fiscal_year_runs_from_the_first_of_its_start_month_for_one_year()
     {

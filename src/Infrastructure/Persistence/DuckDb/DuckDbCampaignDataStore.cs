@@ -1,4 +1,6 @@
+using System.Data.Common;
 using CampaignDashboard.Application.Data;
+using CampaignDashboard.Domain.Customers;
 using Dapper;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -9,7 +11,29 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(SqlScripts.Load(engine.ScriptFolder, "schema"), cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(Load("schema"), cancellationToken: cancellationToken));
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Load("derived/needs_rebuild"), cancellationToken: cancellationToken)))
+        {
+            await RebuildDerivedDataAsync(connection, cancellationToken);
+        }
+    }
+
+    /// <summary>Derives a database's dashboard data once, when it was written by a version that did not derive it.</summary>
+    private async Task RebuildDerivedDataAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                Load("derived/rebuild"), new { mobile_ignored_characters = MobileNumber.IgnoredCharacters }, transaction, 0, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                Load("derived/customer_days_refresh"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Load("import_cleanup"), commandTimeout: 0, cancellationToken: CancellationToken.None));
+        }
     }
 
     public async Task<bool> HasTransactionsAsync(CancellationToken cancellationToken)
@@ -22,9 +46,10 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            SqlScripts.Load(engine.ScriptFolder, "data_version"), cancellationToken: cancellationToken));
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Load("data_version"), cancellationToken: cancellationToken));
     }
+
+    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
 
     public string Describe() => DuckDbConnectionStrings.FilePath(engine.ConnectionString);
 }

@@ -9,6 +9,10 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 /// <summary>Imports into the embedded database; staging goes through the DuckDB appender.</summary>
 public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
 {
+    /// <summary>The customers' visits (campaign.customer_days) of every customer the batch touched.</summary>
+    protected override async Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        await ExecuteAsync(connection, transaction, "derived/customer_days_refresh", cancellationToken);
+
     protected override Task<long> StageCustomersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken)
     {

@@ -18,4 +18,9 @@ CREATE OR REPLACE TABLE campaign_import.transactions (
     amount           DECIMAL(18, 2) NOT NULL,
     quantity         INTEGER NOT NULL,
     profit           DECIMAL(18, 2)
+);
+
+-- Customers whose campaign.customer_days must be recomputed after the write (derived/customer_days_refresh.sql).
+CREATE OR REPLACE TABLE campaign_import.affected_customers (
+    customer_id BIGINT NOT NULL
 )

@@ -2,56 +2,124 @@
 -- transaction in the window, its measures, its R/F/M scores over all of P, its bucket indices, and what the
 -- filters and the fiscal-year widget need (mobile digits, lower-case name, fiscal years active, year acquired),
 -- so that no widget has to read the transactions again.
--- as_of_date is the result of as_of_date.sql. Bucket bounds are parameters taken from the domain's bucket families, so they are defined once.
+-- It reads campaign.customer_days (one row per customer and purchase day, kept by the importer): a visit is a row.
+-- as_of_date is the result of as_of_date.sql, as_of_fiscal_year its fiscal year (FiscalCalendar). Bucket bounds
+-- are parameters taken from the domain's bucket families, so they are defined once.
+window_days AS (
+    SELECT
+        d.*,
+        -- A date's fiscal year: its calendar year, minus one before the fiscal year's start month.
+        CAST(year(d.transaction_date) - CASE WHEN month(d.transaction_date) < $fiscal_year_start_month THEN 1 ELSE 0 END AS INTEGER)
+            AS fiscal_year
+    FROM campaign.customer_days AS d
+    WHERE (CAST($start_date AS DATE) IS NULL OR d.transaction_date >= CAST($start_date AS DATE))
+      AND (CAST($end_date AS DATE) IS NULL OR d.transaction_date <= CAST($end_date AS DATE))
+),
 per_customer AS (
     SELECT
-        t.customer_id,
-        COUNT(DISTINCT t.transaction_date) AS visits,
-        COUNT(*) AS bills,
-        CAST(SUM(t.quantity) AS BIGINT) AS units,
-        SUM(t.amount) AS spend,
-        SUM(COALESCE(t.profit, 0)) AS profit,
-        MIN(t.transaction_date) AS first_date,
-        MAX(t.transaction_date) AS last_date,
-        -- A date's fiscal year: the calendar year of the date shifted back by (start month - 1) months.
-        list(DISTINCT CAST(year(t.transaction_date - to_months($fiscal_year_start_month - 1)) AS INTEGER)) AS fiscal_years
-    FROM campaign.transactions AS t
-    WHERE (CAST($start_date AS DATE) IS NULL OR t.transaction_date >= CAST($start_date AS DATE))
-      AND (CAST($end_date AS DATE) IS NULL OR t.transaction_date <= CAST($end_date AS DATE))
-    GROUP BY t.customer_id
+        d.customer_id,
+        CAST(COUNT(*) AS INTEGER) AS visits,
+        CAST(SUM(d.bills) AS BIGINT) AS bills,
+        CAST(SUM(d.units) AS BIGINT) AS units,
+        CAST(SUM(d.spend) AS DECIMAL(18, 2)) AS spend,
+        CAST(SUM(d.profit) AS DECIMAL(18, 2)) AS profit,
+        MIN(d.transaction_date) AS first_date,
+        MAX(d.transaction_date) AS last_date,
+        -- Fiscal years active, as bits: bit i is the fiscal year i years before the as-of date's (a list would
+        -- cost a DISTINCT per customer). Years 64 or more before it, if any, are kept in a list. (LEAST keeps the
+        -- shift in range for the rows the FILTER drops: the argument may be computed before filtering.)
+        bit_or(CAST(1 AS UBIGINT) << CAST(LEAST($as_of_fiscal_year - d.fiscal_year, 63) AS UBIGINT))
+            FILTER (WHERE d.fiscal_year > $as_of_fiscal_year - 64) AS recent_fiscal_years,
+        list(DISTINCT d.fiscal_year) FILTER (WHERE d.fiscal_year <= $as_of_fiscal_year - 64) AS older_fiscal_years
+    FROM window_days AS d
+    GROUP BY d.customer_id
+),
+-- Scores are NTILE(5) OVER (ORDER BY value, customer_id) (contract step 4: R orders by recency descending, that
+-- is by last date ascending). NTILE gives tile k the ranks up to k * (n / 5) + least(k, n % 5), so a customer's
+-- score is fixed by the four rows at those ranks, the cuts: 1 + the number of cuts its (value, customer_id)
+-- comes after. The cuts are found without sorting P three times: count the customers per whole value, find the
+-- value group holding each cut rank, and rank only the members of those groups.
+score_values AS (
+    SELECT 'r' AS score, CAST(pc.last_date - DATE '1970-01-01' AS DECIMAL(18, 2)) AS value, pc.customer_id FROM per_customer AS pc
+    UNION ALL
+    SELECT 'f', pc.visits, pc.customer_id FROM per_customer AS pc
+    UNION ALL
+    SELECT 'm', pc.spend, pc.customer_id FROM per_customer AS pc
+),
+value_groups AS (
+    SELECT v.score, floor(v.value) AS value_floor, COUNT(*) AS customers
+    FROM score_values AS v
+    GROUP BY v.score, value_floor
+),
+ranked_groups AS (
+    SELECT g.*, SUM(g.customers) OVER (PARTITION BY g.score ORDER BY g.value_floor) - g.customers AS ranked_before
+    FROM value_groups AS g
+),
+cut_ranks AS (
+    SELECT t.k, t.k * (n.customers // 5) + LEAST(t.k, n.customers % 5) AS last_rank
+    FROM (SELECT COUNT(*) AS customers FROM per_customer) AS n, range(1, 5) AS t(k)
+),
+cut_groups AS (
+    SELECT g.score, g.value_floor, c.k, c.last_rank - g.ranked_before AS position
+    FROM ranked_groups AS g
+    JOIN cut_ranks AS c ON c.last_rank > g.ranked_before AND c.last_rank <= g.ranked_before + g.customers
+),
+cut_group_members AS (
+    SELECT
+        v.score,
+        v.value,
+        v.customer_id,
+        floor(v.value) AS value_floor,
+        row_number() OVER (PARTITION BY v.score, floor(v.value) ORDER BY v.value, v.customer_id) AS position
+    FROM score_values AS v
+    SEMI JOIN (SELECT DISTINCT score, value_floor FROM cut_groups) AS g ON g.score = v.score AND g.value_floor = floor(v.value)
+),
+cuts AS (
+    SELECT
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'r' AND c.k = 1) AS r1,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'r' AND c.k = 2) AS r2,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'r' AND c.k = 3) AS r3,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'r' AND c.k = 4) AS r4,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'f' AND c.k = 1) AS f1,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'f' AND c.k = 2) AS f2,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'f' AND c.k = 3) AS f3,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'f' AND c.k = 4) AS f4,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 1) AS m1,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 2) AS m2,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 3) AS m3,
+        MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 4) AS m4
+    FROM cut_groups AS c
+    JOIN cut_group_members AS m ON m.score = c.score AND m.value_floor = c.value_floor AND m.position = c.position
 ),
 -- First purchases before the window: with the window's own first dates, the first purchase in the whole relation.
 earlier_purchase AS (
-    SELECT t.customer_id, MIN(t.transaction_date) AS first_date
-    FROM campaign.transactions AS t
-    WHERE t.transaction_date < CAST($start_date AS DATE)
-    GROUP BY t.customer_id
+    SELECT d.customer_id, MIN(d.transaction_date) AS first_date
+    FROM campaign.customer_days AS d
+    WHERE d.transaction_date < CAST($start_date AS DATE)
+    GROUP BY d.customer_id
 ),
 measured AS (
     SELECT
         pc.*,
+        pc.last_date - DATE '1970-01-01' AS last_day,
         date_diff('day', pc.last_date, CAST($as_of_date AS DATE)) AS recency_days,
         -- (last - first): over (visits - 1) it is the mean gap between consecutive visits.
-        date_diff('day', pc.first_date, pc.last_date) AS active_days
+        date_diff('day', pc.first_date, pc.last_date) AS active_days,
+        COALESCE(c.registration_date, e.first_date, pc.first_date) AS acquired_date,
+        c.name_lower,
+        c.mobile_digits
     FROM per_customer AS pc
-),
--- NTILE over a narrow projection: the window sorts carry four columns, not the whole wide row.
-scores AS (
-    SELECT
-        m.customer_id,
-        CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INTEGER) AS r_score,
-        CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INTEGER) AS f_score,
-        CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INTEGER) AS m_score
-    FROM measured AS m
+    LEFT JOIN campaign.customers AS c ON c.customer_id = pc.customer_id
+    LEFT JOIN earlier_purchase AS e ON e.customer_id = pc.customer_id
 ),
 population AS (
     SELECT
         m.customer_id,
-        c.customer_name,
-        lower(c.customer_name) AS name_lower,
-        translate(c.mobile, $mobile_ignored_characters, '') AS mobile_digits,
-        m.fiscal_years,
-        CAST(year(COALESCE(c.registration_date, e.first_date, m.first_date) - to_months($fiscal_year_start_month - 1)) AS INTEGER)
+        m.name_lower,
+        m.mobile_digits,
+        m.recent_fiscal_years,
+        m.older_fiscal_years,
+        CAST(year(m.acquired_date) - CASE WHEN month(m.acquired_date) < $fiscal_year_start_month THEN 1 ELSE 0 END AS INTEGER)
             AS acquired_fiscal_year,
         m.visits,
         m.bills,
@@ -60,9 +128,27 @@ population AS (
         m.profit,
         m.recency_days,
         m.active_days,
-        sc.r_score,
-        sc.f_score,
-        sc.m_score,
+        CASE
+            WHEN m.last_day < cuts.r1.value OR (m.last_day = cuts.r1.value AND m.customer_id <= cuts.r1.id) THEN 1
+            WHEN m.last_day < cuts.r2.value OR (m.last_day = cuts.r2.value AND m.customer_id <= cuts.r2.id) THEN 2
+            WHEN m.last_day < cuts.r3.value OR (m.last_day = cuts.r3.value AND m.customer_id <= cuts.r3.id) THEN 3
+            WHEN m.last_day < cuts.r4.value OR (m.last_day = cuts.r4.value AND m.customer_id <= cuts.r4.id) THEN 4
+            ELSE 5
+        END AS r_score,
+        CASE
+            WHEN m.visits < cuts.f1.value OR (m.visits = cuts.f1.value AND m.customer_id <= cuts.f1.id) THEN 1
+            WHEN m.visits < cuts.f2.value OR (m.visits = cuts.f2.value AND m.customer_id <= cuts.f2.id) THEN 2
+            WHEN m.visits < cuts.f3.value OR (m.visits = cuts.f3.value AND m.customer_id <= cuts.f3.id) THEN 3
+            WHEN m.visits < cuts.f4.value OR (m.visits = cuts.f4.value AND m.customer_id <= cuts.f4.id) THEN 4
+            ELSE 5
+        END AS f_score,
+        CASE
+            WHEN m.spend < cuts.m1.value OR (m.spend = cuts.m1.value AND m.customer_id <= cuts.m1.id) THEN 1
+            WHEN m.spend < cuts.m2.value OR (m.spend = cuts.m2.value AND m.customer_id <= cuts.m2.id) THEN 2
+            WHEN m.spend < cuts.m3.value OR (m.spend = cuts.m3.value AND m.customer_id <= cuts.m3.id) THEN 3
+            WHEN m.spend < cuts.m4.value OR (m.spend = cuts.m4.value AND m.customer_id <= cuts.m4.id) THEN 4
+            ELSE 5
+        END AS m_score,
         CASE
             WHEN m.recency_days <= $recency_upper_1 THEN 0
             WHEN m.recency_days <= $recency_upper_2 THEN 1
@@ -103,7 +189,5 @@ population AS (
             ELSE 6
         END AS return_bucket
     FROM measured AS m
-    JOIN scores AS sc ON sc.customer_id = m.customer_id
-    LEFT JOIN campaign.customers AS c ON c.customer_id = m.customer_id
-    LEFT JOIN earlier_purchase AS e ON e.customer_id = m.customer_id
+    CROSS JOIN cuts
 )

@@ -1,4 +1,5 @@
--- The two campaign relations (contract section 1) and the data version. Idempotent: run on every start.
+-- The two campaign relations (contract section 1), the data derived from them for the dashboard, and the data
+-- version. Idempotent: run on every start.
 -- No primary keys: ids are kept unique by the importer (every write goes through it), and DuckDB's ART indexes
 -- would cost memory and ingest speed without helping the dashboard's scans.
 CREATE SCHEMA IF NOT EXISTS campaign;
@@ -7,8 +8,16 @@ CREATE TABLE IF NOT EXISTS campaign.customers (
     customer_id       BIGINT NOT NULL,
     customer_name     VARCHAR,
     mobile            VARCHAR,
-    registration_date DATE
+    registration_date DATE,
+    -- Derived by the importer, so that filtering a million customers costs no string work per request:
+    -- the mobile without the characters MobileNumber ignores, and the lower-case name.
+    mobile_digits     VARCHAR,
+    name_lower        VARCHAR
 );
+
+-- Databases written before the derived columns existed (filled by derived/rebuild.sql).
+ALTER TABLE campaign.customers ADD COLUMN IF NOT EXISTS mobile_digits VARCHAR;
+ALTER TABLE campaign.customers ADD COLUMN IF NOT EXISTS name_lower VARCHAR;
 
 CREATE TABLE IF NOT EXISTS campaign.transactions (
     transaction_id   BIGINT NOT NULL,
@@ -17,6 +26,18 @@ CREATE TABLE IF NOT EXISTS campaign.transactions (
     amount           DECIMAL(18, 2) NOT NULL,
     quantity         INTEGER NOT NULL,
     profit           DECIMAL(18, 2)
+);
+
+-- One row per customer and purchase day (a visit), with that day's totals: the transactions aggregated exactly,
+-- so that the population counts visits without COUNT(DISTINCT) over every bill. Kept by the importer
+-- (derived/customer_days_refresh.sql), in customer order, which keeps the per-customer aggregation cache-friendly.
+CREATE TABLE IF NOT EXISTS campaign.customer_days (
+    customer_id      BIGINT NOT NULL,
+    transaction_date DATE NOT NULL,
+    bills            INTEGER NOT NULL,
+    units            BIGINT NOT NULL,
+    spend            DECIMAL(18, 2) NOT NULL,
+    profit           DECIMAL(18, 2) NOT NULL
 );
 
 -- One row; every import bumps it, so caches can tell when the data changed.

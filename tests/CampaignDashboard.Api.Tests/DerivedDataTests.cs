@@ -1,0 +1,99 @@
+using CampaignDashboard.Api.Tests.Support;
+using CampaignDashboard.Application.Data;
+using CampaignDashboard.Application.DemoData;
+using CampaignDashboard.Infrastructure.Persistence;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDashboard.Api.Tests;
+
+/// <summary>
+/// DuckDB derives campaign.customer_days and the customers' search columns from the campaign relations. Whatever
+/// the imports did, they must equal what their definitions (schema.sql) compute from the relations directly.
+/// </summary>
+public sealed class DerivedDataTests
+{
+    private DashboardApiFactory _factory = null!;
+
+    [SetUp]
+    public void StartApi() => _factory = new DashboardApiFactory();
+
+    [TearDown]
+    public void StopApi() => _factory.Dispose();
+
+    [Test]
+    public async Task Imports_that_replace_transactions_keep_the_visits_of_every_customer_they_touch()
+    {
+        var data = new SyntheticRetailData(200, 2000, seed: 11);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        var importer = _factory.Services.GetRequiredService<ICampaignImporter>();
+
+        // Replaced transactions move to other customers and days (the old customers' visits shrink), and new
+        // customers arrive with mobiles and names in other spellings.
+        var moved = data.Transactions().Take(300)
+            .Select(t => t with { CustomerId = (t.CustomerId % 200) + 1, TransactionDate = t.TransactionDate.AddDays(3), Amount = t.Amount + 1 })
+            .ToArray();
+        CustomerRecord[] arrivals =
+        [
+            new(5_000, "Zoë MÜLLER-Smith", "+44 (7700) 900-123", null),
+            new(5_001, null, null, new DateOnly(2023, 5, 1)),
+        ];
+        TransactionRecord[] arrivalPurchases =
+        [
+            new(900_001, 5_000, new DateOnly(2024, 1, 2), 10m, 1, null),
+            new(900_002, 5_000, new DateOnly(2024, 1, 2), 5.5m, 2, 1m),
+        ];
+        await importer.ImportAsync(ImportBatch.FromRecords("replacements", arrivals, moved.Concat(arrivalPurchases)) with { AllowUnknownCustomers = true }, null, CancellationToken.None);
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
+            Assert.That(await ScalarAsync<long>("SELECT count(*) FROM campaign.customer_days"), Is.GreaterThan(0));
+            Assert.That(await ScalarAsync<string>("SELECT mobile_digits || '|' || name_lower FROM campaign.customers WHERE customer_id = 5000"),
+                Is.EqualTo("447700900123|zoë müller-smith"));
+            Assert.That(await ScalarAsync<string>("SELECT bills || '|' || units || '|' || spend || '|' || profit FROM campaign.customer_days WHERE customer_id = 5000"),
+                Is.EqualTo("2|3|15.50|1.00"));
+        });
+    }
+
+    [Test]
+    public async Task A_database_written_before_the_derived_data_existed_is_derived_at_start()
+    {
+        var data = new SyntheticRetailData(200, 2000, seed: 12);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        await ExecuteAsync("DELETE FROM campaign.customer_days; UPDATE campaign.customers SET mobile_digits = NULL, name_lower = NULL;");
+        Assume.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.GreaterThan(0));
+
+        await _factory.Services.GetRequiredService<ICampaignDataStore>().EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
+    }
+
+    /// <summary>Rows of the derived data missing from, or extra to, what their definitions compute now.</summary>
+    private Task<long> DerivedRowsDifferingFromTheirDefinitionAsync() => ScalarAsync<long>("""
+        WITH defined_days AS (
+            SELECT customer_id, transaction_date, COUNT(*) AS bills, SUM(quantity) AS units, SUM(amount) AS spend, SUM(COALESCE(profit, 0)) AS profit
+            FROM campaign.transactions
+            GROUP BY customer_id, transaction_date
+        ),
+        stored_days AS (SELECT customer_id, transaction_date, bills, units, spend, profit FROM campaign.customer_days),
+        defined_search AS (SELECT customer_id, regexp_replace(mobile, '[ +()-]', '', 'g') AS mobile_digits, lower(customer_name) AS name_lower FROM campaign.customers),
+        stored_search AS (SELECT customer_id, mobile_digits, name_lower FROM campaign.customers)
+        SELECT
+            (SELECT count(*) FROM (SELECT * FROM defined_days EXCEPT ALL SELECT * FROM stored_days))
+            + (SELECT count(*) FROM (SELECT * FROM stored_days EXCEPT ALL SELECT * FROM defined_days))
+            + (SELECT count(*) FROM (SELECT * FROM defined_search EXCEPT ALL SELECT * FROM stored_search))
+        """);
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException($"no value: {sql}");
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(sql);
+    }
+}
