@@ -97,17 +97,10 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     {
         var ids = await connection.QuerySingleAsync<StagedIdRange>(new CommandDefinition(
             Load("import_transaction_ids"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
-        var ranges = Math.Max(1, (ids.Staged + ReplaceRangeRows - 1) / ReplaceRangeRows);
-        var width = (ids.LastId - ids.FirstId) / ranges + 1;
-        for (var first = ids.FirstId; first <= ids.LastId; first += width)
+        foreach (var (first, last) in IdRanges.Split(ids.FirstId, ids.LastId, ids.Staged, ReplaceRangeRows))
         {
-            var last = first > ids.LastId - width ? ids.LastId : first + width - 1;
             await connection.ExecuteAsync(new CommandDefinition(
                 Load("import_delete_transactions"), new { first_id = first, last_id = last }, transaction, 0, cancellationToken: cancellationToken));
-            if (last == ids.LastId)
-            {
-                break;
-            }
         }
     }
 
@@ -156,7 +149,7 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     }
 
     /// <summary>Runs one of the engine's import scripts, given the values it names (the domain's mobile rule).</summary>
-    protected Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken cancellationToken)
+    private Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken cancellationToken)
     {
         var sql = Load(script);
         var parameters = DashboardSqlParameters.Bind(sql, engine.ParameterPrefix, ScriptValues);

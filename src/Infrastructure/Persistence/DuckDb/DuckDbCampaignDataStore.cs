@@ -26,8 +26,7 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 Load("derived/rebuild"), new { mobile_ignored_characters = MobileNumber.IgnoredCharacters }, transaction, 0, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(
-                Load("derived/customer_days_refresh"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            await CustomerDaysRefresh.RunAsync(connection, transaction, engine.ScriptFolder, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

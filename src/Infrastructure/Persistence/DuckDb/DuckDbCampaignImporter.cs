@@ -10,8 +10,8 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
 {
     /// <summary>The customers' visits (campaign.customer_days) of every customer the batch touched.</summary>
-    protected override async Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        await ExecuteAsync(connection, transaction, "derived/customer_days_refresh", cancellationToken);
+    protected override Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        CustomerDaysRefresh.RunAsync(connection, transaction, engine.ScriptFolder, cancellationToken);
 
     protected override Task<long> StageCustomersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken)
