@@ -28,8 +28,9 @@ public sealed class DerivedDataTests
         await _factory.LoadAsync(data.Customers(), data.Transactions());
         var importer = _factory.Services.GetRequiredService<ICampaignImporter>();
 
-        // Replaced transactions move to other customers and days (the old customers' visits shrink), and new
-        // customers arrive with mobiles and names in other spellings.
+        // Replaced transactions move to other customers and days (the old customers' visits shrink), new
+        // customers arrive with mobiles and names in other spellings, and a known customer with purchases is
+        // registered again with another date (its acquisition date changes, its transactions do not).
         var moved = data.Transactions().Take(300)
             .Select(t => t with { CustomerId = (t.CustomerId % 200) + 1, TransactionDate = t.TransactionDate.AddDays(3), Amount = t.Amount + 1 })
             .ToArray();
@@ -37,6 +38,7 @@ public sealed class DerivedDataTests
         [
             new(5_000, "Zoë MÜLLER-Smith", "+44 (7700) 900-123", null),
             new(5_001, null, null, new DateOnly(2023, 5, 1)),
+            data.Customers().First(c => data.Transactions().Any(t => t.CustomerId == c.CustomerId && t.TransactionId > 300)) with { RegistrationDate = new DateOnly(2001, 2, 3) },
         ];
         TransactionRecord[] arrivalPurchases =
         [
@@ -72,11 +74,15 @@ public sealed class DerivedDataTests
     /// <summary>Rows of the derived data missing from, or extra to, what their definitions compute now.</summary>
     private Task<long> DerivedRowsDifferingFromTheirDefinitionAsync() => ScalarAsync<long>("""
         WITH defined_days AS (
-            SELECT customer_id, transaction_date, COUNT(*) AS bills, SUM(quantity) AS units, SUM(amount) AS spend, SUM(COALESCE(profit, 0)) AS profit
-            FROM campaign.transactions
-            GROUP BY customer_id, transaction_date
+            SELECT
+                t.customer_id, t.transaction_date, COUNT(*) AS bills, SUM(t.quantity) AS units, SUM(t.amount) AS spend,
+                SUM(COALESCE(t.profit, 0)) AS profit,
+                COALESCE(ANY_VALUE(c.registration_date), (SELECT MIN(f.transaction_date) FROM campaign.transactions AS f WHERE f.customer_id = t.customer_id)) AS acquired_date
+            FROM campaign.transactions AS t
+            LEFT JOIN campaign.customers AS c ON c.customer_id = t.customer_id
+            GROUP BY t.customer_id, t.transaction_date
         ),
-        stored_days AS (SELECT customer_id, transaction_date, bills, units, spend, profit FROM campaign.customer_days),
+        stored_days AS (SELECT customer_id, transaction_date, bills, units, spend, profit, acquired_date FROM campaign.customer_days),
         defined_search AS (SELECT customer_id, regexp_replace(mobile, '[ +()-]', '', 'g') AS mobile_digits, lower(customer_name) AS name_lower FROM campaign.customers),
         stored_search AS (SELECT customer_id, mobile_digits, name_lower FROM campaign.customers)
         SELECT

@@ -14,7 +14,10 @@ FROM campaign_import.customers;
 INSERT INTO campaign.transactions (transaction_id, customer_id, transaction_date, amount, quantity, profit)
 SELECT transaction_id, customer_id, transaction_date, amount, quantity, profit FROM campaign_import.transactions;
 
+-- A staged customer's registration date is its visits' acquisition date.
 INSERT INTO campaign_import.affected_customers
-SELECT DISTINCT customer_id FROM campaign_import.transactions;
+SELECT customer_id FROM campaign_import.transactions
+UNION
+SELECT customer_id FROM campaign_import.customers;
 
 UPDATE campaign.data_version SET version = version + 1, updated_at = now()

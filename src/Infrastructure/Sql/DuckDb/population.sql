@@ -1,7 +1,7 @@
 -- The scored population P (contract steps 1-4) as CTEs ending in `population`: one row per customer with a
 -- transaction in the window, its measures, its R/F/M scores over all of P, its bucket indices, and what the
--- filters and the fiscal-year widget need (mobile digits, lower-case name, fiscal years active, year acquired),
--- so that no widget has to read the transactions again.
+-- fiscal-year widget needs (fiscal years active, year acquired), so that no widget has to read the transactions
+-- again. Mobile and name filters look customers up in selection.sql: no string is copied for a million customers.
 -- It reads campaign.customer_days (one row per customer and purchase day, kept by the importer): a visit is a row.
 -- as_of_date is the result of as_of_date.sql, as_of_fiscal_year its fiscal year (FiscalCalendar). Bucket bounds
 -- are parameters taken from the domain's bucket families, so they are defined once.
@@ -25,6 +25,7 @@ per_customer AS (
         CAST(SUM(d.profit) AS DECIMAL(18, 2)) AS profit,
         MIN(d.transaction_date) AS first_date,
         MAX(d.transaction_date) AS last_date,
+        MIN(d.acquired_date) AS acquired_date,
         -- Fiscal years active, as bits: bit i is the fiscal year i years before the as-of date's (a list would
         -- cost a DISTINCT per customer). Years 64 or more before it, if any, are kept in a list. (LEAST keeps the
         -- shift in range for the rows the FILTER drops: the argument may be computed before filtering.)
@@ -91,32 +92,18 @@ cuts AS (
     FROM cut_groups AS c
     JOIN cut_group_members AS m ON m.score = c.score AND m.value_floor = c.value_floor AND m.position = c.position
 ),
--- First purchases before the window: with the window's own first dates, the first purchase in the whole relation.
-earlier_purchase AS (
-    SELECT d.customer_id, MIN(d.transaction_date) AS first_date
-    FROM campaign.customer_days AS d
-    WHERE d.transaction_date < CAST($start_date AS DATE)
-    GROUP BY d.customer_id
-),
 measured AS (
     SELECT
         pc.*,
         pc.last_date - DATE '1970-01-01' AS last_day,
         date_diff('day', pc.last_date, CAST($as_of_date AS DATE)) AS recency_days,
         -- (last - first): over (visits - 1) it is the mean gap between consecutive visits.
-        date_diff('day', pc.first_date, pc.last_date) AS active_days,
-        COALESCE(c.registration_date, e.first_date, pc.first_date) AS acquired_date,
-        c.name_lower,
-        c.mobile_digits
+        date_diff('day', pc.first_date, pc.last_date) AS active_days
     FROM per_customer AS pc
-    LEFT JOIN campaign.customers AS c ON c.customer_id = pc.customer_id
-    LEFT JOIN earlier_purchase AS e ON e.customer_id = pc.customer_id
 ),
 population AS (
     SELECT
         m.customer_id,
-        m.name_lower,
-        m.mobile_digits,
         m.recent_fiscal_years,
         m.older_fiscal_years,
         CAST(year(m.acquired_date) - CASE WHEN month(m.acquired_date) < $fiscal_year_start_month THEN 1 ELSE 0 END AS INTEGER)

@@ -29,15 +29,18 @@ CREATE TABLE IF NOT EXISTS campaign.transactions (
 );
 
 -- One row per customer and purchase day (a visit), with that day's totals: the transactions aggregated exactly,
--- so that the population counts visits without COUNT(DISTINCT) over every bill. Kept by the importer
--- (derived/customer_days_refresh.sql), in customer order, which keeps the per-customer aggregation cache-friendly.
+-- so that the population counts visits without COUNT(DISTINCT) over every bill, and the customer's acquisition
+-- date (registration date, else first purchase in the whole relation), so that it needs no join with customers.
+-- Kept by the importer (derived/customer_days_refresh.sql), in customer order, which keeps the per-customer
+-- aggregation cache-friendly.
 CREATE TABLE IF NOT EXISTS campaign.customer_days (
     customer_id      BIGINT NOT NULL,
     transaction_date DATE NOT NULL,
     bills            INTEGER NOT NULL,
     units            BIGINT NOT NULL,
     spend            DECIMAL(18, 2) NOT NULL,
-    profit           DECIMAL(18, 2) NOT NULL
+    profit           DECIMAL(18, 2) NOT NULL,
+    acquired_date    DATE NOT NULL
 );
 
 -- One row; every import bumps it, so caches can tell when the data changed.

@@ -1,5 +1,6 @@
 -- Recomputes campaign.customer_days for the customers an import touched (campaign_import.affected_customers:
--- those of the staged transactions and of the transactions they replaced), from their transactions, for one range
+-- those of the staged customers and transactions, and of the transactions they replaced), from their
+-- transactions and registration dates, for one range
 -- of customer ids (derived/affected_customer_ids.sql): each range's aggregate and sort fit a small memory limit.
 -- Runs inside the import's write transaction. Profit counts as 0 where it is missing, as in the contract's totals.
 DELETE FROM campaign.customer_days
@@ -7,17 +8,28 @@ WHERE customer_id BETWEEN $first_customer_id AND $last_customer_id
   AND customer_id IN (
       SELECT customer_id FROM campaign_import.affected_customers WHERE customer_id BETWEEN $first_customer_id AND $last_customer_id);
 
-INSERT INTO campaign.customer_days (customer_id, transaction_date, bills, units, spend, profit)
+INSERT INTO campaign.customer_days (customer_id, transaction_date, bills, units, spend, profit, acquired_date)
 SELECT
-    t.customer_id,
-    t.transaction_date,
-    CAST(COUNT(*) AS INTEGER),
-    CAST(SUM(t.quantity) AS BIGINT),
-    CAST(SUM(t.amount) AS DECIMAL(18, 2)),
-    CAST(SUM(COALESCE(t.profit, 0)) AS DECIMAL(18, 2))
-FROM campaign.transactions AS t
-WHERE t.customer_id BETWEEN $first_customer_id AND $last_customer_id
-  AND t.customer_id IN (
-      SELECT customer_id FROM campaign_import.affected_customers WHERE customer_id BETWEEN $first_customer_id AND $last_customer_id)
-GROUP BY t.customer_id, t.transaction_date
-ORDER BY t.customer_id, t.transaction_date
+    d.customer_id,
+    d.transaction_date,
+    d.bills,
+    d.units,
+    d.spend,
+    d.profit,
+    COALESCE(c.registration_date, MIN(d.transaction_date) OVER (PARTITION BY d.customer_id))
+FROM (
+    SELECT
+        t.customer_id,
+        t.transaction_date,
+        CAST(COUNT(*) AS INTEGER) AS bills,
+        CAST(SUM(t.quantity) AS BIGINT) AS units,
+        CAST(SUM(t.amount) AS DECIMAL(18, 2)) AS spend,
+        CAST(SUM(COALESCE(t.profit, 0)) AS DECIMAL(18, 2)) AS profit
+    FROM campaign.transactions AS t
+    WHERE t.customer_id BETWEEN $first_customer_id AND $last_customer_id
+      AND t.customer_id IN (
+          SELECT customer_id FROM campaign_import.affected_customers WHERE customer_id BETWEEN $first_customer_id AND $last_customer_id)
+    GROUP BY t.customer_id, t.transaction_date
+) AS d
+LEFT JOIN campaign.customers AS c ON c.customer_id = d.customer_id
+ORDER BY d.customer_id, d.transaction_date
