@@ -31,14 +31,16 @@ public sealed class DerivedDataTests
         // Replaced transactions move to other customers and days (the old customers' visits shrink), new
         // customers arrive with mobiles and names in other spellings, and a known customer with purchases is
         // registered again with another date (its acquisition date changes, its transactions do not).
-        var moved = data.Transactions().Take(300)
-            .Select(t => t with { CustomerId = (t.CustomerId % 200) + 1, TransactionDate = t.TransactionDate.AddDays(3), Amount = t.Amount + 1 })
+        var replaced = data.Transactions().Take(300).ToArray();
+        var moved = replaced
+            .Select(t => t with { CustomerId = (t.CustomerId % 50) + 1, TransactionDate = t.TransactionDate.AddDays(3), Amount = t.Amount + 1 })
             .ToArray();
         CustomerRecord[] arrivals =
         [
             new(5_000, "Zoë MÜLLER-Smith", "+44 (7700) 900-123", null),
             new(5_001, null, null, new DateOnly(2023, 5, 1)),
-            data.Customers().First(c => data.Transactions().Any(t => t.CustomerId == c.CustomerId && t.TransactionId > 300)) with { RegistrationDate = new DateOnly(2001, 2, 3) },
+            data.Customers().First(c => c.CustomerId > 50 && replaced.All(t => t.CustomerId != c.CustomerId)
+                && data.Transactions().Any(t => t.CustomerId == c.CustomerId)) with { RegistrationDate = new DateOnly(2001, 2, 3) },
         ];
         TransactionRecord[] arrivalPurchases =
         [
