@@ -19,7 +19,8 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     private const int ProgressEveryRows = 50_000;
     private const long ReplaceRangeRows = 1_000_000;
 
-    private static readonly Dictionary<string, object?> ScriptValues = new(StringComparer.Ordinal)
+    /// <summary>The values import scripts may name: the domain's rule for a mobile's digits.</summary>
+    internal static readonly IReadOnlyDictionary<string, object?> ScriptValues = new Dictionary<string, object?>(StringComparer.Ordinal)
     {
         ["mobile_ignored_characters"] = MobileNumber.IgnoredCharacters,
     };

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CampaignDashboard.Application.Data;
-using CampaignDashboard.Domain.Customers;
+using CampaignDashboard.Infrastructure.Dashboard;
+using CampaignDashboard.Infrastructure.Import;
 using Dapper;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -24,8 +25,9 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var rebuild = Load("derived/rebuild");
             await connection.ExecuteAsync(new CommandDefinition(
-                Load("derived/rebuild"), new { mobile_ignored_characters = MobileNumber.IgnoredCharacters }, transaction, 0, cancellationToken: cancellationToken));
+                rebuild, DashboardSqlParameters.Bind(rebuild, engine.ParameterPrefix, CampaignImporter.ScriptValues), transaction, 0, cancellationToken: cancellationToken));
             await CustomerDaysRefresh.RunAsync(connection, transaction, engine.ScriptFolder, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
