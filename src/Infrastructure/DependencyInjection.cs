@@ -33,7 +33,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();
                 services.AddSingleton<ScoredPopulationCache>();
-                services.AddScoped<IScoredPopulation, MaterializedScoredPopulation>();
+                services.AddScoped<ISelectionInputs, MaterializedSelectionInputs>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -47,7 +47,7 @@ public static class DependencyInjection
                 services.AddSingleton<SqlServerMigrator>();
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
-                services.AddScoped<IScoredPopulation, InlineScoredPopulation>();
+                services.AddScoped<ISelectionInputs, InlineSelectionInputs>();
                 break;
             default:
                 throw new InvalidOperationException(

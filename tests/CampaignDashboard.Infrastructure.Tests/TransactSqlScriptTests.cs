@@ -16,13 +16,13 @@ public sealed class TransactSqlScriptTests
     private const string SqlServer = "SqlServer";
     private const string DuckDb = "DuckDb";
 
-    /// <summary>The dashboard's statements as sent to SQL Server: each widget composed over the population, and the as-of date.</summary>
+    /// <summary>The dashboard's statements as sent to SQL Server: each widget composed over the selection's inputs, and the as-of date.</summary>
     public static IEnumerable<TestCaseData> DashboardStatements()
     {
-        var population = SqlScripts.Load(SqlServer, DashboardScripts.Population);
+        var inputs = InlineSelectionInputs.Definitions(SqlServer);
         foreach (var widget in DashboardScripts.Widgets)
         {
-            yield return new TestCaseData(DashboardSqlRunner.ComposeWidget(SqlServer, population, widget)).SetArgDisplayNames(widget);
+            yield return new TestCaseData(DashboardSqlRunner.ComposeWidget(SqlServer, inputs, widget)).SetArgDisplayNames(widget);
         }
 
         yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.AsOfDate)).SetArgDisplayNames(DashboardScripts.AsOfDate);
@@ -31,7 +31,7 @@ public sealed class TransactSqlScriptTests
     /// <summary>Every T-SQL text the application can send: the dashboard's statements and every other script (imports, migrations, ...).</summary>
     public static IEnumerable<TestCaseData> TransactSqlStatements()
     {
-        var fragments = new[] { DashboardScripts.Population, DashboardScripts.Selection }.Concat(DashboardScripts.All);
+        var fragments = DashboardScripts.All;
         return DashboardStatements().Concat(SqlScripts.Names(SqlServer)
             .Except(fragments)
             .Select(name => new TestCaseData(SqlScripts.Load(SqlServer, name)).SetArgDisplayNames(name)));

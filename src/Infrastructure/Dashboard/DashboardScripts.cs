@@ -5,6 +5,7 @@ public static class DashboardScripts
 {
     public const string AsOfDate = "as_of_date";
     public const string Population = "population";
+    public const string CustomerMatches = "customer_matches";
     public const string Selection = "selection";
     public const string Kpi = "kpi";
     public const string RScore = "r_score";
@@ -17,10 +18,10 @@ public static class DashboardScripts
     public const string Segment = "segment";
     public const string FiscalYear = "fiscal_year";
 
-    /// <summary>The scripts that read the selection: each runs as WITH population, selection, then its SELECT.</summary>
+    /// <summary>The scripts that read the selection: each runs as WITH population, customer_matches, selection, then its SELECT.</summary>
     public static IReadOnlyList<string> Widgets { get; } =
         [Kpi, RScore, FScore, MScore, RecencyBucket, VisitsBucket, SpendBucket, ReturnPeriodBucket, Segment, FiscalYear];
 
     /// <summary>Every script a dashboard engine must provide.</summary>
-    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, Selection, .. Widgets];
+    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, .. Widgets];
 }

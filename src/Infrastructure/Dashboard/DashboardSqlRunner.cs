@@ -7,9 +7,9 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
 /// Runs a request's dashboard scripts (scoped: one per request). A widget statement is composed as
-/// WITH &lt;population&gt;, &lt;selection&gt; &lt;widget SELECT&gt;; the as-of date is resolved once per request.
+/// WITH &lt;population&gt;, &lt;customer_matches&gt;, &lt;selection&gt; &lt;widget SELECT&gt;; the as-of date is resolved once per request.
 /// </summary>
-public sealed class DashboardSqlRunner(IDatabaseEngine engine, IScoredPopulation population, DashboardParameterBinder binder)
+public sealed class DashboardSqlRunner(IDatabaseEngine engine, ISelectionInputs selectionInputs, DashboardParameterBinder binder)
 {
     // Keyed by end date (day number, -1 = open): A depends on nothing else.
     private readonly ConcurrentDictionary<int, Lazy<Task<DateOnly?>>> _asOfDates = new();
@@ -20,13 +20,13 @@ public sealed class DashboardSqlRunner(IDatabaseEngine engine, IScoredPopulation
     public async Task<IReadOnlyList<TRow>> QueryWidgetAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var asOfDate = await AsOfDateAsync(filter, cancellationToken);
-        var sql = ComposeWidget(engine.ScriptFolder, await population.DefinitionAsync(filter, asOfDate, cancellationToken), script);
+        var sql = ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script);
         return await QueryAsync<TRow>(sql, filter, asOfDate, cancellationToken);
     }
 
-    /// <summary>The full text of a widget statement of an engine over a population definition (also used by the SQL tests).</summary>
-    public static string ComposeWidget(string engineFolder, string populationDefinition, string script) =>
-        $"WITH {populationDefinition},\n{SqlScripts.Load(engineFolder, DashboardScripts.Selection)}\n{SqlScripts.Load(engineFolder, script)}";
+    /// <summary>The full text of a widget statement of an engine over the selection's inputs (also used by the SQL tests).</summary>
+    public static string ComposeWidget(string engineFolder, string selectionInputs, string script) =>
+        $"WITH {selectionInputs},\n{SqlScripts.Load(engineFolder, DashboardScripts.Selection)}\n{SqlScripts.Load(engineFolder, script)}";
 
     private async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
         string sql, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)

@@ -16,7 +16,6 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
     /// <summary>Windows kept; one population of a million customers takes about 100 MB.</summary>
     public const int Capacity = 4;
 
-    private static long _sequence;
     private readonly object _gate = new();
     private readonly LinkedList<Entry> _entries = [];
 
@@ -80,7 +79,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
             _entries.Clear();
         }
 
-        await DropAsync(all.Where(e => e.Table.IsCompletedSuccessfully).ToList());
+        await DropAsync(all);
     }
 
     private async Task ReleaseAsync(Entry entry)
@@ -114,27 +113,14 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
         return evicted;
     }
 
-    private async Task DropAsync(IReadOnlyCollection<Entry> entries)
-    {
-        var tables = entries.Where(e => e.Table.IsCompletedSuccessfully).Select(e => e.Table.Result).ToArray();
-        if (tables.Length == 0)
-        {
-            return;
-        }
-
-        await using var connection = await engine.OpenConnectionAsync(CancellationToken.None);
-        foreach (var table in tables)
-        {
-            await connection.ExecuteAsync($"DROP TABLE IF EXISTS {table}");
-        }
-    }
+    private Task DropAsync(IEnumerable<Entry> entries) =>
+        engine.DropWorkTablesAsync(entries.Where(e => e.Table.IsCompletedSuccessfully).Select(e => e.Table.Result).ToArray());
 
     private async Task<string> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate)
     {
         await Task.Yield(); // never run the build under the cache's lock
 
-        // The name is generated here, never taken from input.
-        var table = $"{DuckDbEngine.WorkCatalog}.population_{Interlocked.Increment(ref _sequence)}";
+        var table = DuckDbEngine.NewWorkTableName("population");
         var sql = $"CREATE TABLE {table} AS WITH {SqlScripts.Load(engine.ScriptFolder, DashboardScripts.Population)} SELECT * FROM population";
         using var timeout = new CancellationTokenSource();
         if (engine.CommandTimeoutSeconds > 0)

@@ -15,6 +15,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     /// <summary>An in-memory catalog, shared by all connections, for per-request working tables.</summary>
     public const string WorkCatalog = "dashboard_work";
 
+    private static long _workTables;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private DuckDBConnection? _keeper;
 
@@ -43,6 +44,24 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
                 $"DuckDB said: {e.Message.Split('\n')[0]}",
                 e);
         }
+    }
+
+    /// <summary>A new, unused name for a table of the work catalog; generated here, never taken from input.</summary>
+    public static string NewWorkTableName(string prefix) =>
+        string.Create(CultureInfo.InvariantCulture, $"{WorkCatalog}.{prefix}_{Interlocked.Increment(ref _workTables)}");
+
+    /// <summary>Drops tables of the work catalog (names from <see cref="NewWorkTableName"/>).</summary>
+    public async Task DropWorkTablesAsync(IReadOnlyCollection<string> tables)
+    {
+        if (tables.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = string.Concat(tables.Select(table => $"DROP TABLE IF EXISTS {table};"));
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     /// <summary>A DuckDB memory size such as "512MB" or "1.5GB"; anything else is a configuration error.</summary>

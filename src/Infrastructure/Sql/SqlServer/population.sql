@@ -33,8 +33,6 @@ measured AS (
 population AS (
     SELECT
         m.customer_id,
-        c.customer_name,
-        c.mobile,
         c.registration_date,
         m.visits,
         m.bills,

@@ -1,0 +1,13 @@
+using CampaignDashboard.Application.Dashboard.Ports;
+
+namespace CampaignDashboard.Infrastructure.Dashboard;
+
+/// <summary>
+/// Supplies the CTEs that selection.sql reads, to every widget statement of a request: `population` (the scored
+/// population of the filter's window) and `customer_matches` (the customers the mobile and name filters match).
+/// An engine can compute them inline in each statement or once for all of them.
+/// </summary>
+public interface ISelectionInputs
+{
+    Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Infrastructure.Persistence;
+using CampaignDashboard.Infrastructure.Persistence.DuckDb;
+using Dapper;
+
+namespace CampaignDashboard.Infrastructure.Dashboard;
+
+/// <summary>
+/// DuckDB: a request's widgets read their window's scored population from <see cref="ScoredPopulationCache"/>
+/// instead of rescanning the transactions. A request with a mobile or name filter also computes its selection once,
+/// into a table it drops when it ends, instead of searching the customers in every widget: the widgets read that
+/// table as their population and as their customer matches, so selection.sql keeps every row of it.
+/// </summary>
+public sealed class MaterializedSelectionInputs(
+    ScoredPopulationCache cache, IDataVersionSource dataVersion, DuckDbEngine engine, DashboardParameterBinder binder)
+    : ISelectionInputs, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?), Lazy<Task<ScoredPopulationCache.Lease>>> _leases = new();
+    private readonly ConcurrentDictionary<DashboardFilter, Lazy<Task<string>>> _selections = new();
+
+    public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        var lease = await _leases.GetOrAdd(
+            (filter.StartDate, filter.EndDate),
+            _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
+                await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken)))).Value
+            .WaitAsync(cancellationToken);
+        var population = $"population AS (SELECT * FROM {lease.Table})";
+        if (filter.MobileDigits is null && filter.NameContains is null)
+        {
+            return $"{population},\n{Load(DashboardScripts.CustomerMatches)}";
+        }
+
+        var selection = await _selections.GetOrAdd(
+                filter,
+                _ => new Lazy<Task<string>>(() => FillSelectionAsync(population, filter, asOfDate, cancellationToken))).Value
+            .WaitAsync(cancellationToken);
+        return $"population AS (SELECT * FROM {selection}),\ncustomer_matches AS (SELECT customer_id FROM {selection})";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lease in _leases.Values.Where(l => l.IsValueCreated))
+        {
+            try
+            {
+                await (await lease.Value).DisposeAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The build failed: there is nothing to release, and the request already reported the failure.
+            }
+        }
+
+        await engine.DropWorkTablesAsync(_selections.Values
+            .Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully)
+            .Select(s => s.Value.Result)
+            .ToArray());
+    }
+
+    private async Task<string> FillSelectionAsync(string population, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        var table = DuckDbEngine.NewWorkTableName("selection");
+        var sql = $"CREATE TABLE {table} AS WITH {population},\n{Load(DashboardScripts.CustomerMatches)},\n{Load(DashboardScripts.Selection)}\nSELECT * FROM selection";
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+        return table;
+    }
+
+    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+}

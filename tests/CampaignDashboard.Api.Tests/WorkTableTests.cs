@@ -1,0 +1,50 @@
+using System.Net;
+using CampaignDashboard.Api.Tests.Support;
+using CampaignDashboard.Application.DemoData;
+using CampaignDashboard.Infrastructure.Persistence;
+using CampaignDashboard.Infrastructure.Persistence.DuckDb;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignDashboard.Api.Tests;
+
+/// <summary>
+/// DuckDB keeps a request's working tables in its in-memory work catalog: scored populations stay for later
+/// requests (ScoredPopulationCache), the selection of a mobile or name filter only for its request.
+/// </summary>
+public sealed class WorkTableTests
+{
+    private DashboardApiFactory _factory = null!;
+
+    [SetUp]
+    public void StartApi() => _factory = new DashboardApiFactory();
+
+    [TearDown]
+    public void StopApi() => _factory.Dispose();
+
+    [Test]
+    public async Task The_selection_of_a_customer_filter_is_dropped_when_its_request_ends()
+    {
+        var data = new SyntheticRetailData(100, 1000, seed: 21);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        var name = data.Customers().First(c => c.CustomerName is not null).CustomerName!;
+        using var client = _factory.CreateClient();
+
+        using var response = await client.GetAsync($"/api/campaign/dashboard?customer_name={Uri.EscapeDataString(name)}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await WorkTablesAsync("population"), Is.Positive, "the window's population, kept for later requests");
+            Assert.That(await WorkTablesAsync("selection"), Is.Zero, "the request's selection");
+        });
+    }
+
+    private async Task<long> WorkTablesAsync(string prefix)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = $catalog AND starts_with(table_name, $prefix)",
+            new { catalog = DuckDbEngine.WorkCatalog, prefix = prefix + "_" });
+    }
+}
