@@ -72,6 +72,15 @@ builder.Services.AddOpenApiDocument(settings =>
 var app = builder.Build();
 
 app.UseSecurityHeaders();
+
+// One event per request with RequestPath only: the query string (customers' mobiles and names) is never included.
+app.UseSerilogRequestLogging(options =>
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.IncludeQueryInRequestPath = false;
+});
+
+// Inside the request log, so that it logs the status the client got (400, 503, ...), not a failure for every exception.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -82,12 +91,6 @@ if (!app.Environment.IsDevelopment())
     app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
 }
 
-// One event per request with RequestPath only: the query string (customers' mobiles and names) is never included.
-app.UseSerilogRequestLogging(options =>
-{
-    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-    options.IncludeQueryInRequestPath = false;
-});
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseOpenApi();
