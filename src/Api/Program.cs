@@ -118,7 +118,7 @@ if (migrateOnly)
 
 try
 {
-    await StartupWarmup.RunAsync(app.Services, app.Logger, app.Lifetime.ApplicationStopping);
+    await StartupWarmup.RunAsync(app, app.Logger, app.Lifetime.ApplicationStopping);
 }
 catch (Exception e) when (e is not OutOfMemoryException)
 {
