@@ -31,6 +31,9 @@ public sealed class DashboardSqlRunner(IDatabaseEngine engine, ISelectionInputs 
     private async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
         string sql, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
+        // DuckDB's "async" calls complete synchronously: without this, the widgets waiting for one population
+        // would run one after another on the thread that built it, instead of side by side on the thread pool.
+        await Task.Yield();
         var parameters = binder.Bind(sql, filter, asOfDate);
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<TRow>(new CommandDefinition(
