@@ -41,6 +41,21 @@ public sealed class MaterializedSelectionInputs(
 
     public async ValueTask DisposeAsync()
     {
+        // A fill the request stopped waiting for (it was cancelled) may still be reading the population: wait for it
+        // before releasing the population, and drop its table too.
+        var selections = new List<string>();
+        foreach (var selection in _selections.Values.Where(s => s.IsValueCreated))
+        {
+            try
+            {
+                selections.Add(await selection.Value);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The fill failed: no table was created.
+            }
+        }
+
         foreach (var lease in _leases.Values.Where(l => l.IsValueCreated))
         {
             try
@@ -53,10 +68,7 @@ public sealed class MaterializedSelectionInputs(
             }
         }
 
-        await engine.DropWorkTablesAsync(_selections.Values
-            .Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully)
-            .Select(s => s.Value.Result)
-            .ToArray());
+        await engine.DropWorkTablesAsync(selections);
     }
 
     private async Task<string> FillSelectionAsync(string population, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
