@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<GetDashboardQueryValidator>(ServiceLifetime.Singleton);
         services.AddAutoMapper(cfg => cfg.LicenseKey = autoMapperLicenseKey, typeof(DashboardMappingProfile));
         services.AddScoped<DashboardWidgetQueries>();
+        services.AddScoped<DashboardComputation>();
         services.AddHybridCache();
         services.AddOptions<DashboardOptions>()
             .BindConfiguration(DashboardOptions.SectionName)

@@ -13,6 +13,7 @@ namespace CampaignDashboard.UnitTests.Application;
 public sealed class GetDashboardQueryHandlerTests
 {
     private readonly List<(string Widget, DashboardFilter Filter, CancellationToken Token)> _calls = [];
+    private IServiceCollection _registrations = null!;
     private ServiceProvider _services = null!;
     private Mock<IKpiQuery> _kpi = null!;
     private Mock<IVisitBucketQuery> _visits = null!;
@@ -46,6 +47,7 @@ public sealed class GetDashboardQueryHandlerTests
         var versions = new Mock<IDataVersionSource>();
         versions.Setup(v => v.CurrentAsync(It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromResult(_dataVersion));
         services.AddSingleton(versions.Object);
+        _registrations = services;
         _services = services.BuildServiceProvider();
     }
 
@@ -195,6 +197,43 @@ public sealed class GetDashboardQueryHandlerTests
     public void The_mapping_configuration_is_complete() =>
         _services.GetRequiredService<AutoMapper.IMapper>().ConfigurationProvider.AssertConfigurationIsValid();
 
+    [Test]
+    public async Task A_computation_shared_by_two_requests_keeps_its_services_when_the_first_request_is_cancelled()
+    {
+        // The KPI query is scoped and disposable, like the engine's per-request state (DuckDB's work tables).
+        var gate = new TaskCompletionSource<KpiTotals>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var kpiQueries = new List<GatedKpiQuery>();
+        _services.Dispose();
+        _registrations.AddScoped<IKpiQuery>(_ =>
+        {
+            var query = new GatedKpiQuery(gate.Task);
+            lock (kpiQueries)
+            {
+                kpiQueries.Add(query);
+            }
+
+            return query;
+        });
+        _services = _registrations.BuildServiceProvider();
+        using var first = new CancellationTokenSource();
+
+        var firstDashboard = SendAsync(new GetDashboardQuery(CustomerName: "smith"), first.Token);
+        var secondDashboard = SendAsync(new GetDashboardQuery(CustomerName: "smith"));
+        await first.CancelAsync();
+        Assert.That(async () => await firstDashboard, Throws.InstanceOf<OperationCanceledException>());
+        var disposedWhileShared = kpiQueries.Any(q => q.Disposed);
+        gate.SetResult(new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
+        var dashboard = await secondDashboard;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kpiQueries, Has.Count.EqualTo(1), "one computation, shared");
+            Assert.That(disposedWhileShared, Is.False, "the computation's services outlive the first request");
+            Assert.That(dashboard.Kpi.TotalCustomer, Is.EqualTo(3));
+            Assert.That(kpiQueries.Single().Disposed, Is.True, "and are disposed when the computation ends");
+        });
+    }
+
     private async Task<DashboardDto> SendAsync(GetDashboardQuery query, CancellationToken cancellationToken = default)
     {
         await using var scope = _services.CreateAsyncScope();
@@ -216,5 +255,14 @@ public sealed class GetDashboardQueryHandlerTests
             .ReturnsAsync(result);
         services.AddSingleton(mock.Object);
         return mock;
+    }
+
+    private sealed class GatedKpiQuery(Task<KpiTotals> gate) : IKpiQuery, IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public Task<KpiTotals> ExecuteAsync(DashboardFilter filter, CancellationToken cancellationToken) => gate;
+
+        public void Dispose() => Disposed = true;
     }
 }

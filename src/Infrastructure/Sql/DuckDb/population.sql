@@ -1,7 +1,7 @@
 -- The scored population P (contract steps 1-4) as CTEs ending in `population`: one row per customer with a
 -- transaction in the window, its measures, its R/F/M scores over all of P, its bucket indices, and what the
 -- fiscal-year widget needs (fiscal years active, year acquired), so that no widget has to read the transactions
--- again. Mobile and name filters look customers up in selection.sql: no string is copied for a million customers.
+-- again. Mobile and name filters look customers up in customer_matches.sql: no string is copied for a million customers.
 -- It reads campaign.customer_days (one row per customer and purchase day, kept by the importer): a visit is a row.
 -- as_of_date is the result of as_of_date.sql, as_of_fiscal_year its fiscal year (FiscalCalendar). Bucket bounds
 -- are parameters taken from the domain's bucket families, so they are defined once.
