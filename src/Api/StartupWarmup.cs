@@ -31,9 +31,11 @@ internal static partial class StartupWarmup
         context.SetEndpoint(endpoint);
 
         await endpoint.RequestDelegate!(context);
-        if (context.Response.StatusCode != StatusCodes.Status200OK)
+        // A context starts at 200: the JSON content type shows that the action did answer.
+        if (context.Response.StatusCode != StatusCodes.Status200OK || context.Response.ContentType != "application/json")
         {
-            throw new InvalidOperationException($"The dashboard endpoint answered {context.Response.StatusCode} to the warm-up request.");
+            throw new InvalidOperationException(
+                $"The dashboard endpoint answered {context.Response.StatusCode} ({context.Response.ContentType}) to the warm-up request.");
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);

@@ -58,6 +58,11 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
             return;
         }
 
+        if (tables.FirstOrDefault(table => !WorkTableName().IsMatch(table)) is { } foreign)
+        {
+            throw new ArgumentException($"'{foreign}' is not a name NewWorkTableName gave.", nameof(tables));
+        }
+
         await using var connection = await OpenConnectionAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = string.Concat(tables.Select(table => $"DROP TABLE IF EXISTS {table};"));
@@ -68,6 +73,9 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     public static string ValidMemoryLimit(string value) => MemorySize().IsMatch(value)
         ? value.Trim()
         : throw new InvalidOperationException($"Database:DuckDbMemoryLimit '{value}' is not a size such as 512MB or 2GB.");
+
+    [System.Text.RegularExpressions.GeneratedRegex($@"^{WorkCatalog}\.[a-z_]+_\d+$")]
+    private static partial System.Text.RegularExpressions.Regex WorkTableName();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")]
     private static partial System.Text.RegularExpressions.Regex MemorySize();
