@@ -1,6 +1,7 @@
 using CampaignDashboard.Application.Common.Behaviours;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+using CampaignDashboard.Application.Dashboard.Widgets;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +27,24 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssemblyContaining<GetDashboardQueryValidator>(ServiceLifetime.Singleton);
         services.AddAutoMapper(cfg => cfg.LicenseKey = autoMapperLicenseKey, typeof(DashboardMappingProfile));
-        services.AddScoped<DashboardWidgetQueries>();
         services.AddScoped<DashboardComputation>();
+        AddWidgets(services);
         services.AddHybridCache();
         services.AddOptions<DashboardOptions>()
             .BindConfiguration(DashboardOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;
+    }
+
+    /// <summary>Every widget class of this assembly: adding a widget is adding its class (and its scripts).</summary>
+    private static void AddWidgets(IServiceCollection services)
+    {
+        var widgets = typeof(IDashboardWidget).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IDashboardWidget)));
+        foreach (var widget in widgets)
+        {
+            services.AddScoped(typeof(IDashboardWidget), widget);
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace CampaignDashboard.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// The configured engine (Database:Provider, ConnectionStrings:Campaign) and the widget queries on it.
+    /// The configured engine (Database:Provider, ConnectionStrings:Campaign) and the dashboard's queries on it.
     /// Relative DuckDB file paths are resolved against <paramref name="baseDirectory"/>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
@@ -47,7 +47,7 @@ public static class DependencyInjection
                 services.AddSingleton<SqlServerMigrator>();
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
-                services.AddScoped<ISelectionInputs, InlineSelectionInputs>();
+                services.AddScoped<ISelectionInputs, SqlServerSelectionInputs>();
                 break;
             default:
                 throw new InvalidOperationException(
@@ -58,18 +58,7 @@ public static class DependencyInjection
         services.AddSingleton<DataVersionMonitor>();
         services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataVersionMonitor>());
         services.AddSingleton<DashboardParameterBinder>();
-        services.AddScoped<DashboardSqlRunner>();
-        services.AddScoped<IAsOfDateQuery, AsOfDateQuery>();
-        services.AddScoped<IKpiQuery, KpiQuery>();
-        services.AddScoped<IRecencyScoreQuery, RecencyScoreQuery>();
-        services.AddScoped<IFrequencyScoreQuery, FrequencyScoreQuery>();
-        services.AddScoped<IMonetaryScoreQuery, MonetaryScoreQuery>();
-        services.AddScoped<IRecencyBucketQuery, RecencyBucketQuery>();
-        services.AddScoped<IVisitBucketQuery, VisitBucketQuery>();
-        services.AddScoped<ISpendBucketQuery, SpendBucketQuery>();
-        services.AddScoped<IReturnPeriodBucketQuery, ReturnPeriodBucketQuery>();
-        services.AddScoped<ISegmentQuery, SegmentQuery>();
-        services.AddScoped<IFiscalYearQuery, FiscalYearQuery>();
+        services.AddScoped<IDashboardQueries, SqlDashboardQueries>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public sealed class EmptyDatabaseTests(EngineUnderTest engine)
                      {
                          ("r_score_data", 5), ("f_score_data", 5), ("m_score_data", 5), ("r_value_bucket_data", 6),
                          ("visits_data", 10), ("value_data", 6), ("days_to_return_bucket_data", 7), ("segment_data", 4),
+                         ("rf_grid_data", 25),
                      })
             {
                 var items = dashboard[widget]!.AsArray();

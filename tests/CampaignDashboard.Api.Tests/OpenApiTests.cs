@@ -28,7 +28,7 @@ public sealed class OpenApiTests
             Assert.That(schemas["DashboardDto"]!["properties"]!.AsObject().Select(p => p.Key), Is.SupersetOf(new[]
             {
                 "kpi", "r_score_data", "f_score_data", "m_score_data", "r_value_bucket_data", "visits_data", "value_data",
-                "days_to_return_bucket_data", "segment_data", "fiscal_year_data", "meta",
+                "days_to_return_bucket_data", "segment_data", "rf_grid_data", "fiscal_year_data", "meta",
             }));
         });
     }

@@ -101,10 +101,28 @@ public sealed class WorkedExampleTests(EngineUnderTest engine)
               "new_customer_percentage": 100, "old_customer_percentage": 0 } ],
           "meta": { "as_of_date": "2024-03-01" }
         }
-        """);
+        """)!;
+        // rf_grid_data from the example's scores: c1 is (R 3, F 3), c3 (2, 2), c2 (1, 1); every other cell is empty.
+        expected["rf_grid_data"] = RfGrid(new() { [(3, 3)] = 350m, [(2, 2)] = -20m, [(1, 1)] = 1500m });
 
         Assert.That(JsonComparer.Differences(expected, actual), Is.Empty);
     }
+
+    /// <summary>The 25 cells, R 5..1 then F 5..1; each given cell holds one of the three customers with that spend.</summary>
+    private static JsonArray RfGrid(Dictionary<(int R, int F), decimal> oneCustomerCells) => new((
+        from r in Enumerable.Range(1, 5).Reverse()
+        from f in Enumerable.Range(1, 5).Reverse()
+        let spend = oneCustomerCells.GetValueOrDefault((r, f))
+        let occupied = oneCustomerCells.ContainsKey((r, f))
+        select (JsonNode)new JsonObject
+        {
+            ["r_score"] = r,
+            ["f_score"] = f,
+            ["customers"] = occupied ? 1 : 0,
+            ["percentage"] = occupied ? 33.33m : 0m,
+            ["spending"] = occupied ? spend : 0m,
+            ["average_spend"] = occupied ? spend : 0m,
+        }).ToArray());
 
     [Test]
     public async Task Scores_are_kept_from_the_whole_population_when_a_filter_narrows_the_customers()

@@ -1,8 +1,12 @@
-using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application;
+using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Application.Dashboard.Widgets;
 using CampaignDashboard.Domain.FiscalYears;
 using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.SqlServer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace CampaignDashboard.Infrastructure.Tests;
@@ -16,13 +20,31 @@ public sealed class TransactSqlScriptTests
     private const string SqlServer = "SqlServer";
     private const string DuckDb = "DuckDb";
 
-    /// <summary>The dashboard's statements as sent to SQL Server: each widget composed over the selection's inputs, and the as-of date.</summary>
+    private const string PopulationTable = "##campaign_population_0123456789abcdef0123456789abcdef";
+
+    /// <summary>The scripts the registered widgets run (Application/Dashboard/Widgets), but the as-of date's own.</summary>
+    public static IReadOnlyList<string> WidgetScripts()
+    {
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddApplication(autoMapperLicenseKey: null)
+            .BuildServiceProvider();
+        using var scope = services.CreateScope();
+        return scope.ServiceProvider.GetServices<IDashboardWidget>().Select(w => w.Name).Except([DashboardScripts.AsOfDate]).ToArray();
+    }
+
+    /// <summary>
+    /// The dashboard's statements as sent to SQL Server: the population into its temporary table, each widget composed
+    /// over that table, and the as-of date.
+    /// </summary>
     public static IEnumerable<TestCaseData> DashboardStatements()
     {
-        var inputs = InlineSelectionInputs.Definitions(SqlServer);
-        foreach (var widget in DashboardScripts.Widgets)
+        yield return new TestCaseData(SqlServerSelectionInputs.PopulationStatement(PopulationTable)).SetArgDisplayNames(DashboardScripts.Population);
+        var inputs = $"population AS (SELECT * FROM {PopulationTable}),\n{SqlScripts.Load(SqlServer, DashboardScripts.CustomerMatches)}";
+        foreach (var widget in WidgetScripts())
         {
-            yield return new TestCaseData(DashboardSqlRunner.ComposeWidget(SqlServer, inputs, widget)).SetArgDisplayNames(widget);
+            yield return new TestCaseData(SqlDashboardQueries.ComposeWidget(SqlServer, inputs, widget)).SetArgDisplayNames(widget);
         }
 
         yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.AsOfDate)).SetArgDisplayNames(DashboardScripts.AsOfDate);
@@ -31,7 +53,7 @@ public sealed class TransactSqlScriptTests
     /// <summary>Every T-SQL text the application can send: the dashboard's statements and every other script (imports, migrations, ...).</summary>
     public static IEnumerable<TestCaseData> TransactSqlStatements()
     {
-        var fragments = DashboardScripts.All;
+        var fragments = DashboardScripts.All.Concat(WidgetScripts());
         return DashboardStatements().Concat(SqlScripts.Names(SqlServer)
             .Except(fragments)
             .Select(name => new TestCaseData(SqlScripts.Load(SqlServer, name)).SetArgDisplayNames(name)));
@@ -51,8 +73,8 @@ public sealed class TransactSqlScriptTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(SqlScripts.Names(DuckDb), Is.SupersetOf(DashboardScripts.All), "DuckDB scripts");
-            Assert.That(SqlScripts.Names(SqlServer), Is.SupersetOf(DashboardScripts.All), "T-SQL scripts");
+            Assert.That(SqlScripts.Names(DuckDb), Is.SupersetOf(DashboardScripts.All.Concat(WidgetScripts())), "DuckDB scripts");
+            Assert.That(SqlScripts.Names(SqlServer), Is.SupersetOf(DashboardScripts.All.Concat(WidgetScripts())), "T-SQL scripts");
         });
     }
 
@@ -79,7 +101,7 @@ public sealed class TransactSqlScriptTests
         var known = AllValues().Keys;
         foreach (var engine in new[] { (Folder: DuckDb, Prefix: '$'), (Folder: SqlServer, Prefix: '@') })
         {
-            foreach (var script in DashboardScripts.All)
+            foreach (var script in DashboardScripts.All.Concat(WidgetScripts()))
             {
                 Assert.That(DashboardSqlParameters.NamesIn(SqlScripts.Load(engine.Folder, script), engine.Prefix), Is.SubsetOf(known),
                     $"{engine.Folder}/{script}.sql");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignDashboard.Application.Common.Exceptions;
+using CampaignDashboard.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

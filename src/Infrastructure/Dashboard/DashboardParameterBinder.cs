@@ -1,5 +1,5 @@
 using CampaignDashboard.Application.Common.Options;
-using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Infrastructure.Persistence;
 using Dapper;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Domain.FiscalYears;
@@ -60,7 +60,7 @@ public static partial class DashboardSqlParameters
         return parameters;
     }
 
-    private static int Mask(IReadOnlySet<Bucket> buckets) => buckets.Aggregate(0, (mask, bucket) => mask | (1 << bucket.Index));
+    private static int Mask(IEnumerable<Bucket> buckets) => buckets.Aggregate(0, (mask, bucket) => mask | (1 << bucket.Index));
 
     private static void AddUpperBounds(
         Dictionary<string, object?> values, string prefix, BucketFamily family, Func<decimal, object> asSqlValue)

@@ -1,4 +1,4 @@
-using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Dashboard.Filters;
 
 namespace CampaignDashboard.Infrastructure.Dashboard;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;

@@ -1,4 +1,4 @@
-using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using Dapper;

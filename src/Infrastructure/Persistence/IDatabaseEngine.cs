@@ -13,5 +13,8 @@ public interface IDatabaseEngine
 
     int CommandTimeoutSeconds { get; }
 
+    /// <summary>The engine's name in telemetry (OpenTelemetry's db.system.name): "duckdb" or "microsoft.sql_server".</summary>
+    string TelemetryName { get; }
+
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 }

@@ -177,6 +177,7 @@ public static class ReferenceDashboard
             ["days_to_return_bucket_data"] =
                 BucketWidget(ReturnLabels, returning.Select(ReturnLabel).ToList(), returning.Count),
             ["segment_data"] = SegmentWidget(selection),
+            ["rf_grid_data"] = RfGridWidget(selection),
             ["fiscal_year_data"] = FiscalYearWidget(data, selection, selectedTransactions, fiscalYearStartMonth),
             ["meta"] = new JsonObject
             {
@@ -348,6 +349,30 @@ public static class ReferenceDashboard
                 ["percentage"] = Percentage(members.Count, selection.Count),
                 ["spending"] = Round(members.Sum(c => c.Spend)),
             });
+        }
+        return items;
+    }
+
+    /// <summary>Spec section 4, rf_grid_data: 25 cells, R from 5 down to 1, within it F from 5 down to 1.</summary>
+    private static JsonArray RfGridWidget(List<CustomerFacts> selection)
+    {
+        var items = new JsonArray();
+        for (var r = 5; r >= 1; r--)
+        {
+            for (var f = 5; f >= 1; f--)
+            {
+                var members = selection.Where(c => c.R == r && c.F == f).ToList();
+                var spending = members.Sum(c => c.Spend);
+                items.Add(new JsonObject
+                {
+                    ["r_score"] = r,
+                    ["f_score"] = f,
+                    ["customers"] = members.Count,
+                    ["percentage"] = Percentage(members.Count, selection.Count),
+                    ["spending"] = Round(spending),
+                    ["average_spend"] = Round(members.Count == 0 ? 0m : spending / members.Count),
+                });
+            }
         }
         return items;
     }

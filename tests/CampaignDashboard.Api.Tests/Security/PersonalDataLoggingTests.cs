@@ -122,7 +122,7 @@ public sealed class PersonalDataLoggingTests
     {
         var logger = _factory.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PersonalDataLoggingTests");
         var before = _log.Events.Count;
-        LogLookup(logger, Mobile, new GetDashboardQuery(CustomerName: Name, CustomerMobile: "+44 7700 912345"), "/api/campaign/dashboard?customer_name=Zenobia+Quillfeather", null);
+        LogLookup(logger, Mobile, new GetDashboardQuery { CustomerName = Name, CustomerMobile = "+44 7700 912345" }, "/api/campaign/dashboard?customer_name=Zenobia+Quillfeather", null);
 
         var events = _log.Events.Skip(before).Select(CapturedLogEvents.Render).ToArray();
         Assert.That(events, Has.Length.EqualTo(1));

@@ -146,6 +146,8 @@ public sealed class SwitchableDatabaseEngine(IDatabaseEngine real) : IDatabaseEn
 
     public int CommandTimeoutSeconds => real.CommandTimeoutSeconds;
 
+    public string TelemetryName => real.TelemetryName;
+
     /// <summary>Completes when a request starts waiting on a hung database.</summary>
     public Task Entered => _entered.Task;
 

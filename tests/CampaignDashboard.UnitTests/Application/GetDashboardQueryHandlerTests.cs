@@ -1,7 +1,10 @@
 using CampaignDashboard.Application;
 using CampaignDashboard.Application.Common.Exceptions;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+using CampaignDashboard.Application.Dashboard.Widgets;
+using CampaignDashboard.Domain.Figures;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,17 +12,13 @@ using Moq;
 
 namespace CampaignDashboard.UnitTests.Application;
 
-/// <summary>The use case through the real mediator pipeline, with every widget port mocked.</summary>
+/// <summary>The use case through the real mediator pipeline and the real widgets, with the engine's query port mocked.</summary>
 public sealed class GetDashboardQueryHandlerTests
 {
     private readonly List<(string Widget, DashboardFilter Filter, CancellationToken Token)> _calls = [];
     private IServiceCollection _registrations = null!;
     private ServiceProvider _services = null!;
-    private Mock<IKpiQuery> _kpi = null!;
-    private Mock<IVisitBucketQuery> _visits = null!;
-    private Mock<ISegmentQuery> _segments = null!;
-    private Mock<IFiscalYearQuery> _fiscalYears = null!;
-    private Mock<IRecencyScoreQuery> _rScores = null!;
+    private Mock<IDashboardQueries> _queries = null!;
     private long _dataVersion;
 
     [SetUp]
@@ -31,18 +30,23 @@ public sealed class GetDashboardQueryHandlerTests
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddApplication(autoMapperLicenseKey: null);
 
-        _kpi = Register<IKpiQuery, KpiTotals>(services, "kpi", new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
-        Register<IAsOfDateQuery, DateOnly?>(services, "as_of", new DateOnly(2024, 3, 1));
-        _rScores = Register<IRecencyScoreQuery, IReadOnlyList<CategoryCount>>(services, "r", [new(1, 1), new(2, 1), new(3, 1)]);
-        Register<IFrequencyScoreQuery, IReadOnlyList<CategoryCount>>(services, "f", [new(1, 1), new(2, 1), new(3, 1)]);
-        Register<IMonetaryScoreQuery, IReadOnlyList<CategoryCount>>(services, "m", [new(1, 1), new(2, 1), new(3, 1)]);
-        Register<IRecencyBucketQuery, IReadOnlyList<CategoryCount>>(services, "recency", [new(0, 2), new(1, 1)]);
-        _visits = Register<IVisitBucketQuery, IReadOnlyList<CategoryCount>>(services, "visits", [new(0, 2), new(1, 1)]);
-        Register<ISpendBucketQuery, IReadOnlyList<CategoryCount>>(services, "spend", [new(0, 2), new(1, 1)]);
-        Register<IReturnPeriodBucketQuery, IReadOnlyList<CategoryCount>>(services, "return", [new(2, 1)]);
-        _segments = Register<ISegmentQuery, IReadOnlyList<RfmCell>>(services, "segments",
-            [new(3, 3, 2, 1, 350m), new(2, 2, 1, 1, -20m), new(1, 1, 3, 1, 1500m)]);
-        _fiscalYears = Register<IFiscalYearQuery, IReadOnlyList<FiscalYearCount>>(services, "fiscal", [new(2024, 2, 1), new(2023, 3, 3)]);
+        _queries = new Mock<IDashboardQueries>();
+        Returns("kpi", new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
+        _queries.Setup(q => q.AsOfDateAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Callback((DashboardFilter filter, CancellationToken token) => Record("as_of", filter, token))
+            .ReturnsAsync(new DateOnly(2024, 3, 1));
+        Returns<CategoryCount>("distributions",
+            new CategoryCount("r", 1, 1), new CategoryCount("r", 2, 1), new CategoryCount("r", 3, 1),
+            new CategoryCount("f", 1, 1), new CategoryCount("f", 2, 1), new CategoryCount("f", 3, 1),
+            new CategoryCount("m", 1, 1), new CategoryCount("m", 2, 1), new CategoryCount("m", 3, 1),
+            new CategoryCount("recency", 0, 2), new CategoryCount("recency", 1, 1),
+            new CategoryCount("visits", 0, 2), new CategoryCount("visits", 1, 1),
+            new CategoryCount("spend", 0, 2), new CategoryCount("spend", 1, 1),
+            new CategoryCount("return", 2, 1));
+        Returns<RfmCell>("segment", new RfmCell(3, 3, 2, 1, 350m), new RfmCell(2, 2, 1, 1, -20m), new RfmCell(1, 1, 3, 1, 1500m));
+        Returns<RfGridRow>("rf_grid", new RfGridRow(3, 3, 1, 350m), new RfGridRow(2, 2, 1, -20m), new RfGridRow(1, 1, 1, 1500m));
+        Returns<FiscalYearCount>("fiscal_year", new FiscalYearCount(2024, 2, 1), new FiscalYearCount(2023, 3, 3));
+        services.AddScoped(_ => _queries.Object);
         _dataVersion = 1;
         var versions = new Mock<IDataVersionSource>();
         versions.Setup(v => v.CurrentAsync(It.IsAny<CancellationToken>())).Returns(() => ValueTask.FromResult(_dataVersion));
@@ -57,11 +61,11 @@ public sealed class GetDashboardQueryHandlerTests
     [Test]
     public async Task Every_widget_query_is_called_once_with_the_same_filter()
     {
-        await SendAsync(new GetDashboardQuery(StartDate: "2024-01-01", CustomerName: "smith", FValueBucket: ["1", " 10+ "]));
+        await SendAsync(new GetDashboardQuery { StartDate = "2024-01-01", CustomerName = "smith", FValueBucket = ["1", " 10+ "] });
 
         Assert.That(_calls.Select(c => c.Widget), Is.EquivalentTo(new[]
         {
-            "kpi", "as_of", "r", "f", "m", "recency", "visits", "spend", "return", "segments", "fiscal",
+            "kpi", "as_of", "distributions", "segment", "rf_grid", "fiscal_year",
         }));
         var filter = _calls[0].Filter;
         Assert.Multiple(() =>
@@ -99,6 +103,9 @@ public sealed class GetDashboardQueryHandlerTests
                 new FiscalYearItemDto("FY2023-24", 3, 3, 0, 100m, 0m),
                 new FiscalYearItemDto("FY2024-25", 2, 1, 1, 50m, 50m),
             }));
+            Assert.That(dashboard.RfGridData, Has.Count.EqualTo(25));
+            Assert.That(dashboard.RfGridData[12], Is.EqualTo(new RfGridItemDto(3, 3, 1, 33.33m, 350m, 350m)));
+            Assert.That(dashboard.RfGridData[0], Is.EqualTo(new RfGridItemDto(5, 5, 0, 0m, 0m, 0m)));
             Assert.That(dashboard.Meta.AsOfDate, Is.EqualTo(new DateOnly(2024, 3, 1)));
         });
     }
@@ -107,11 +114,11 @@ public sealed class GetDashboardQueryHandlerTests
     public async Task Cancelling_the_request_cancels_the_running_widget_queries()
     {
         var kpiToken = new TaskCompletionSource<CancellationToken>();
-        _kpi.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Returns((DashboardFilter _, CancellationToken token) =>
+        _queries.Setup(q => q.RowsAsync<KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, DashboardFilter _, CancellationToken token) =>
             {
                 kpiToken.TrySetResult(token);
-                return Task.Delay(Timeout.Infinite, token).ContinueWith<KpiTotals>(_ => throw new OperationCanceledException(token), TaskScheduler.Default);
+                return Task.Delay(Timeout.Infinite, token).ContinueWith<IReadOnlyList<KpiTotals>>(_ => throw new OperationCanceledException(token), TaskScheduler.Default);
             });
         using var request = new CancellationTokenSource();
 
@@ -130,7 +137,7 @@ public sealed class GetDashboardQueryHandlerTests
     {
         var failure = new InvalidOperationException("segment query failed");
         var kpiToken = new TaskCompletionSource<CancellationToken>();
-        _segments.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).Returns(async () =>
+        _queries.Setup(q => q.RowsAsync<RfmCell>("segment", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).Returns(async () =>
         {
             await kpiToken.Task;
             throw failure;
@@ -138,12 +145,12 @@ public sealed class GetDashboardQueryHandlerTests
 
         // KPI runs until it is cancelled; a safety limit keeps a broken handler from hanging the test run.
         using var safetyLimit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        _kpi.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Returns((DashboardFilter _, CancellationToken token) =>
+        _queries.Setup(q => q.RowsAsync<KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Returns((string _, DashboardFilter _, CancellationToken token) =>
             {
                 kpiToken.TrySetResult(token);
                 var either = CancellationTokenSource.CreateLinkedTokenSource(token, safetyLimit.Token);
-                return Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => either.Dispose(), TaskScheduler.Default).ContinueWith<KpiTotals>(_ => throw new OperationCanceledException(), TaskScheduler.Default);
+                return Task.Delay(Timeout.Infinite, either.Token).ContinueWith(_ => either.Dispose(), TaskScheduler.Default).ContinueWith<IReadOnlyList<KpiTotals>>(_ => throw new OperationCanceledException(), TaskScheduler.Default);
             });
 
         var thrown = Assert.ThrowsAsync<InvalidOperationException>(() => SendAsync(new GetDashboardQuery()));
@@ -158,11 +165,11 @@ public sealed class GetDashboardQueryHandlerTests
     [Test]
     public async Task A_repeated_request_is_served_from_the_cache_until_the_data_version_changes()
     {
-        await SendAsync(new GetDashboardQuery(FValueBucket: ["10+", "1"]));
-        await SendAsync(new GetDashboardQuery(FValueBucket: [" 1", "10+ "])); // the same filter, written differently
+        await SendAsync(new GetDashboardQuery { FValueBucket = ["10+", "1"] });
+        await SendAsync(new GetDashboardQuery { FValueBucket = [" 1", "10+ "] }); // the same filter, written differently
         var callsBeforeImport = _calls.Count(c => c.Widget == "kpi");
         _dataVersion = 2;
-        await SendAsync(new GetDashboardQuery(FValueBucket: ["1", "10+"]));
+        await SendAsync(new GetDashboardQuery { FValueBucket = ["1", "10+"] });
 
         Assert.Multiple(() =>
         {
@@ -174,18 +181,18 @@ public sealed class GetDashboardQueryHandlerTests
     [Test]
     public async Task Different_filters_are_cached_apart()
     {
-        await SendAsync(new GetDashboardQuery(CustomerName: "smith"));
-        await SendAsync(new GetDashboardQuery(CustomerName: "jones"));
-        await SendAsync(new GetDashboardQuery(CustomerName: "jones", StartDate: "2024-01-01"));
-        await SendAsync(new GetDashboardQuery(CustomerName: "x|m1", MValueBucket: ["1-1000"])); // separators inside a name
-        await SendAsync(new GetDashboardQuery(CustomerName: "x", MValueBucket: ["1-1000"]));
+        await SendAsync(new GetDashboardQuery { CustomerName = "smith" });
+        await SendAsync(new GetDashboardQuery { CustomerName = "jones" });
+        await SendAsync(new GetDashboardQuery { CustomerName = "jones", StartDate = "2024-01-01" });
+        await SendAsync(new GetDashboardQuery { CustomerName = "x|m1", MValueBucket = ["1-1000"] }); // separators inside a name
+        await SendAsync(new GetDashboardQuery { CustomerName = "x", MValueBucket = ["1-1000"] });
         Assert.That(_calls.Count(c => c.Widget == "kpi"), Is.EqualTo(5));
     }
 
     [Test]
     public void Invalid_input_never_reaches_a_widget_query()
     {
-        var thrown = Assert.ThrowsAsync<RequestValidationException>(() => SendAsync(new GetDashboardQuery(StartDate: "2024-02-30")));
+        var thrown = Assert.ThrowsAsync<RequestValidationException>(() => SendAsync(new GetDashboardQuery { StartDate = "2024-02-30" }));
         Assert.Multiple(() =>
         {
             Assert.That(thrown!.Errors.Keys, Is.EquivalentTo(new[] { "start_date" }));
@@ -200,29 +207,29 @@ public sealed class GetDashboardQueryHandlerTests
     [Test]
     public async Task A_computation_shared_by_two_requests_keeps_its_services_when_the_first_request_is_cancelled()
     {
-        // The KPI query is scoped and disposable, like the engine's per-request state (DuckDB's work tables).
-        var gate = new TaskCompletionSource<KpiTotals>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var kpiQueries = new List<GatedKpiQuery>();
+        // The query port is scoped and disposable, like the engine's per-computation state (work tables).
+        var gate = new TaskCompletionSource<IReadOnlyList<KpiTotals>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var kpiQueries = new List<GatedKpiQueries>();
         _services.Dispose();
-        _registrations.AddScoped<IKpiQuery>(_ =>
+        _registrations.AddScoped<IDashboardQueries>(_ =>
         {
-            var query = new GatedKpiQuery(gate.Task);
+            var queries = new GatedKpiQueries(_queries.Object, gate.Task);
             lock (kpiQueries)
             {
-                kpiQueries.Add(query);
+                kpiQueries.Add(queries);
             }
 
-            return query;
+            return queries;
         });
         _services = _registrations.BuildServiceProvider();
         using var first = new CancellationTokenSource();
 
-        var firstDashboard = SendAsync(new GetDashboardQuery(CustomerName: "smith"), first.Token);
-        var secondDashboard = SendAsync(new GetDashboardQuery(CustomerName: "smith"));
+        var firstDashboard = SendAsync(new GetDashboardQuery { CustomerName = "smith" }, first.Token);
+        var secondDashboard = SendAsync(new GetDashboardQuery { CustomerName = "smith" });
         await first.CancelAsync();
         Assert.That(async () => await firstDashboard, Throws.InstanceOf<OperationCanceledException>());
         var disposedWhileShared = kpiQueries.Any(q => q.Disposed);
-        gate.SetResult(new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
+        gate.SetResult([new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1)]);
         var dashboard = await secondDashboard;
 
         Assert.Multiple(() =>
@@ -240,28 +247,29 @@ public sealed class GetDashboardQueryHandlerTests
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(query, cancellationToken);
     }
 
-    private Mock<TPort> Register<TPort, TResult>(IServiceCollection services, string widget, TResult result)
-        where TPort : class, IWidgetQuery<TResult>
+    private void Returns<TRow>(string script, params TRow[] rows) =>
+        _queries.Setup(q => q.RowsAsync<TRow>(script, It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+            .Callback((string widget, DashboardFilter filter, CancellationToken token) => Record(widget, filter, token))
+            .ReturnsAsync(rows);
+
+    private void Record(string widget, DashboardFilter filter, CancellationToken token)
     {
-        var mock = new Mock<TPort>();
-        mock.Setup(q => q.ExecuteAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Callback((DashboardFilter filter, CancellationToken token) =>
-            {
-                lock (_calls)
-                {
-                    _calls.Add((widget, filter, token));
-                }
-            })
-            .ReturnsAsync(result);
-        services.AddSingleton(mock.Object);
-        return mock;
+        lock (_calls)
+        {
+            _calls.Add((widget, filter, token));
+        }
     }
 
-    private sealed class GatedKpiQuery(Task<KpiTotals> gate) : IKpiQuery, IDisposable
+    /// <summary>The mocked port, but the KPI rows wait for a gate; disposable like the engine's per-computation state.</summary>
+    private sealed class GatedKpiQueries(IDashboardQueries inner, Task<IReadOnlyList<KpiTotals>> gate) : IDashboardQueries, IDisposable
     {
         public bool Disposed { get; private set; }
 
-        public Task<KpiTotals> ExecuteAsync(DashboardFilter filter, CancellationToken cancellationToken) => gate;
+        public Task<DateOnly?> AsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+            inner.AsOfDateAsync(filter, cancellationToken);
+
+        public Task<IReadOnlyList<TRow>> RowsAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken) =>
+            script == "kpi" ? (Task<IReadOnlyList<TRow>>)(object)gate : inner.RowsAsync<TRow>(script, filter, cancellationToken);
 
         public void Dispose() => Disposed = true;
     }

@@ -1,32 +1,16 @@
 namespace CampaignDashboard.Application.Dashboard.Ports;
 
-// Rows the widget queries return: exact totals, before any division or rounding, so that every engine
-// hands the same integers and decimals to the one place that derives the reported numbers.
+// Rows the widget scripts return: exact counts and sums, before any division or rounding, so that every engine
+// hands the same integers and decimals to the domain, which derives the reported numbers.
 
-/// <summary>Totals over the selected customers for the KPI cards.</summary>
-/// <param name="Customers">|S|.</param>
-/// <param name="Bills">Transactions of S in the window.</param>
-/// <param name="Units">Sum of quantity.</param>
-/// <param name="Spend">Sum of amount.</param>
-/// <param name="Profit">Sum of profit, null counted as 0.</param>
-/// <param name="ReturningCustomers">Customers with two or more visits.</param>
-/// <param name="ReturnGapDays">Sum over returning customers of (last - first) in days.</param>
-/// <param name="ReturnGapCount">Sum over returning customers of (visits - 1).</param>
-public sealed record KpiTotals(
-    long Customers,
-    long Bills,
-    long Units,
-    decimal Spend,
-    decimal Profit,
-    long ReturningCustomers,
-    long ReturnGapDays,
-    long ReturnGapCount)
+/// <summary>Customers per category of one family: a score (1..5) of a dimension, or a bucket index of a bucket family.</summary>
+/// <param name="Family">Which scores or buckets, as the widget's script names them (e.g. "r", "recency").</param>
+public sealed record CategoryCount(string Family, int Category, long Customers)
 {
-    public static KpiTotals Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+    /// <summary>The counts of one family, as (category, customers).</summary>
+    public static (int Category, long Customers)[] Of(IEnumerable<CategoryCount> rows, string family) =>
+        rows.Where(row => row.Family == family).Select(row => (row.Category, row.Customers)).ToArray();
 }
-
-/// <summary>Customers per category: a score (1..5) or a bucket index of a bucket family.</summary>
-public sealed record CategoryCount(int Category, long Customers);
 
 /// <summary>Customers and their spend per (R, F, M) score combination: what segments are built from.</summary>
 public sealed record RfmCell(int RScore, int FScore, int MScore, long Customers, decimal Spend);

@@ -25,6 +25,8 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
 
     public int CommandTimeoutSeconds => commandTimeoutSeconds;
 
+    public string TelemetryName => "duckdb";
+
     public string ConnectionString => connectionString;
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public sealed class SqlServerEngine(string connectionString, int commandTimeoutS
 
     public int CommandTimeoutSeconds => commandTimeoutSeconds;
 
+    public string TelemetryName => "microsoft.sql_server";
+
     public string ConnectionString => connectionString;
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)

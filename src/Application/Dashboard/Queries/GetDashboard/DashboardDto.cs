@@ -1,24 +1,43 @@
 using System.ComponentModel;
+using CampaignDashboard.Domain.Figures;
 
 namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>The campaign dashboard: every widget of the contract for one request.</summary>
-/// <remarks>Immutable, so that the response cache hands out the same instance instead of a copy per hit.</remarks>
+/// <remarks>
+/// Each property is one widget's piece, filled by that widget (<see cref="Widgets.IDashboardWidget"/>) from an empty
+/// dashboard. Immutable, so that the response cache hands out the same instance instead of a copy per hit.
+/// </remarks>
 [ImmutableObject(true)]
-public sealed record DashboardDto(
-    KpiDto Kpi,
-    IReadOnlyList<ScoreItemDto> RScoreData,
-    IReadOnlyList<ScoreItemDto> FScoreData,
-    IReadOnlyList<ScoreItemDto> MScoreData,
-    IReadOnlyList<BucketItemDto> RValueBucketData,
-    IReadOnlyList<BucketItemDto> VisitsData,
-    IReadOnlyList<BucketItemDto> ValueData,
-    IReadOnlyList<BucketItemDto> DaysToReturnBucketData,
-    IReadOnlyList<SegmentItemDto> SegmentData,
-    IReadOnlyList<FiscalYearItemDto> FiscalYearData,
-    DashboardMetaDto Meta);
+public sealed record DashboardDto
+{
+    public KpiDto Kpi { get; init; } = new(0, 0, 0, 0, 0, 0);
 
-/// <summary>Headline figures over the selected customers.</summary>
+    public IReadOnlyList<ScoreItemDto> RScoreData { get; init; } = [];
+
+    public IReadOnlyList<ScoreItemDto> FScoreData { get; init; } = [];
+
+    public IReadOnlyList<ScoreItemDto> MScoreData { get; init; } = [];
+
+    public IReadOnlyList<BucketItemDto> RValueBucketData { get; init; } = [];
+
+    public IReadOnlyList<BucketItemDto> VisitsData { get; init; } = [];
+
+    public IReadOnlyList<BucketItemDto> ValueData { get; init; } = [];
+
+    public IReadOnlyList<BucketItemDto> DaysToReturnBucketData { get; init; } = [];
+
+    public IReadOnlyList<SegmentItemDto> SegmentData { get; init; } = [];
+
+    /// <summary>The R x F heatmap: 25 cells, R from 5 down to 1, and within it F from 5 down to 1.</summary>
+    public IReadOnlyList<RfGridItemDto> RfGridData { get; init; } = [];
+
+    public IReadOnlyList<FiscalYearItemDto> FiscalYearData { get; init; } = [];
+
+    public DashboardMetaDto Meta { get; init; } = new(null);
+}
+
+/// <summary>Headline figures over the selected customers (<see cref="KpiTotals"/> defines each).</summary>
 /// <param name="TotalCustomer">Selected customers.</param>
 /// <param name="UnitPerTransaction">Units per bill.</param>
 /// <param name="ProfitPerCustomer">Profit per selected customer.</param>
@@ -41,6 +60,9 @@ public sealed record BucketItemDto(string Label, long Customers, decimal Percent
 
 /// <summary>Customers of one segment and what they spent.</summary>
 public sealed record SegmentItemDto(string Label, long Customers, decimal Percentage, decimal Spending);
+
+/// <summary>Customers of one R x F cell, what they spent, and their average spend (0 when the cell is empty).</summary>
+public sealed record RfGridItemDto(int RScore, int FScore, long Customers, decimal Percentage, decimal Spending, decimal AverageSpend);
 
 /// <summary>New and returning customers active in one fiscal year.</summary>
 public sealed record FiscalYearItemDto(

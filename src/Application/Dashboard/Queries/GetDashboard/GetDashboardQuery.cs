@@ -1,17 +1,10 @@
+using CampaignDashboard.Application.Dashboard.Filters;
 using Mediator;
 
 namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>
-/// Asks for the dashboard. Carries the request's parameters as the caller gave them (already split into
-/// label lists); <see cref="GetDashboardQueryValidator"/> checks them against the contract and
-/// <see cref="DashboardFilterParser"/> turns them into the typed filter the widget queries receive.
+/// Asks for the dashboard of a window and customer filters, as the caller gave them;
+/// <see cref="GetDashboardQueryValidator"/> checks them and <see cref="FilterParser"/> turns them into the typed filter.
 /// </summary>
-public sealed record GetDashboardQuery(
-    string? StartDate = null,
-    string? EndDate = null,
-    string? CustomerMobile = null,
-    string? CustomerName = null,
-    IReadOnlyList<string>? RValueBucket = null,
-    IReadOnlyList<string>? FValueBucket = null,
-    IReadOnlyList<string>? MValueBucket = null) : IQuery<DashboardDto>;
+public sealed record GetDashboardQuery : FilterParameters, IQuery<DashboardDto>;

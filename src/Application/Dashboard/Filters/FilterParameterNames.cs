@@ -1,7 +1,7 @@
-namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+namespace CampaignDashboard.Application.Dashboard.Filters;
 
-/// <summary>The public (snake_case) names of the dashboard's parameters, as errors must name them.</summary>
-public static class DashboardParameters
+/// <summary>The public (snake_case) names of the filter parameters, as errors must name them.</summary>
+public static class FilterParameterNames
 {
     public const string StartDate = "start_date";
     public const string EndDate = "end_date";

@@ -1,0 +1,38 @@
+using CampaignDashboard.Domain.Buckets;
+
+namespace CampaignDashboard.Application.Dashboard.Filters;
+
+/// <summary>
+/// A validated request in domain terms: the transaction window and the customer filters (contract steps 1 and 5).
+/// Built once per request by <see cref="FilterParser"/>; every widget statement receives the same instance. A value
+/// (all members compare by value), so that the response cache key can be derived from it whole
+/// (<see cref="Queries.GetDashboard.DashboardCacheKey"/>): a new member cannot be left out of the key.
+/// </summary>
+public sealed record DashboardFilter
+{
+    public static DashboardFilter Unfiltered { get; } = new();
+
+    /// <summary>Inclusive first transaction date of the window; null = open.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>Inclusive last transaction date of the window; null = open. Also the as-of date when given.</summary>
+    public DateOnly? EndDate { get; init; }
+
+    /// <summary>Digits a customer's stored mobile must equal (punctuation ignored); null = no filter.</summary>
+    public string? MobileDigits { get; init; }
+
+    /// <summary>Case-insensitive literal substring of the customer name; null = no filter.</summary>
+    public string? NameContains { get; init; }
+
+    /// <summary>Buckets of <see cref="BucketFamilies.Recency"/> a customer must fall in; empty = no filter.</summary>
+    public ValueSet<Bucket> RecencyBuckets { get; init; } = new();
+
+    /// <summary>Buckets of <see cref="BucketFamilies.Visits"/>; empty = no filter.</summary>
+    public ValueSet<Bucket> VisitBuckets { get; init; } = new();
+
+    /// <summary>Buckets of <see cref="BucketFamilies.Spend"/>; empty = no filter.</summary>
+    public ValueSet<Bucket> SpendBuckets { get; init; } = new();
+
+    /// <summary>Whether customers are looked up by mobile or name (the engines find those customers first).</summary>
+    public bool MatchesCustomers => MobileDigits is not null || NameContains is not null;
+}

@@ -1,0 +1,63 @@
+using CampaignDashboard.Domain.Buckets;
+using CampaignDashboard.Domain.Customers;
+using FluentValidation;
+using static CampaignDashboard.Application.Dashboard.Filters.FilterParser;
+
+namespace CampaignDashboard.Application.Dashboard.Filters;
+
+/// <summary>
+/// The bad-value column of the contract's request table for the window and customer filters; each failure names the
+/// public parameter. A query's validator includes it (<c>Include(new FilterParametersValidator())</c>).
+/// </summary>
+public sealed class FilterParametersValidator : AbstractValidator<FilterParameters>
+{
+    private const string DateMessage = "must be a real date in the form YYYY-MM-DD";
+
+    public FilterParametersValidator()
+    {
+        RuleFor(q => q.StartDate)
+            .Must(v => TryParseDate(v, out _)).OverridePropertyName(FilterParameterNames.StartDate).WithMessage(DateMessage);
+        RuleFor(q => q.EndDate)
+            .Must(v => TryParseDate(v, out _)).OverridePropertyName(FilterParameterNames.EndDate).WithMessage(DateMessage);
+        RuleFor(q => q)
+            .Must(HaveStartNotAfterEnd)
+            .OverridePropertyName(FilterParameterNames.StartDate)
+            .WithMessage(q => $"must not be after end_date ({q.EndDate!.Trim()})");
+
+        RuleFor(q => q.CustomerMobile).Custom((mobile, context) =>
+        {
+            if (!IsBlank(mobile) && !MobileNumber.TryGetDigits(mobile!, out _, out var error))
+            {
+                context.AddFailure(FilterParameterNames.CustomerMobile, error);
+            }
+        });
+
+        RuleFor(q => q.CustomerName)
+            .Must(name => IsBlank(name) || name!.Length <= CustomerName.MaxSearchLength)
+            .OverridePropertyName(FilterParameterNames.CustomerName)
+            .WithMessage(q => $"must be at most {CustomerName.MaxSearchLength} characters; found {q.CustomerName!.Length}");
+
+        RuleForBucketLabels(q => q.RValueBucket, FilterParameterNames.RValueBucket, BucketFamilies.Recency);
+        RuleForBucketLabels(q => q.FValueBucket, FilterParameterNames.FValueBucket, BucketFamilies.Visits);
+        RuleForBucketLabels(q => q.MValueBucket, FilterParameterNames.MValueBucket, BucketFamilies.Spend);
+    }
+
+    private static bool HaveStartNotAfterEnd(FilterParameters parameters) =>
+        !TryParseDate(parameters.StartDate, out var start) || !TryParseDate(parameters.EndDate, out var end)
+        || start is null || end is null || start <= end;
+
+    private void RuleForBucketLabels(
+        System.Linq.Expressions.Expression<Func<FilterParameters, IReadOnlyList<string>?>> labels,
+        string parameter,
+        BucketFamily family)
+    {
+        var allowed = string.Join(", ", family.Labels);
+        RuleFor(labels).Custom((values, context) =>
+        {
+            foreach (var label in NonBlankLabels(values).Where(label => !family.TryFind(label, out _)))
+            {
+                context.AddFailure(parameter, $"unknown label '{label.Trim()}'; allowed labels: {allowed}");
+            }
+        });
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using CampaignDashboard.Domain.Buckets;
+using CampaignDashboard.Domain.Customers;
+
+namespace CampaignDashboard.Application.Dashboard.Filters;
+
+/// <summary>
+/// The one place that reads request values: the validator asks it what is wrong, the handler asks it for the
+/// typed filter. Blank values count as absent ("empty parameters are ignored").
+/// </summary>
+public static class FilterParser
+{
+    private static readonly IComparer<Bucket> BucketOrder = Comparer<Bucket>.Create((a, b) => a.Index.CompareTo(b.Index));
+
+    public static bool TryParseDate(string? value, out DateOnly? date)
+    {
+        date = null;
+        if (IsBlank(value))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value!.Trim(), FilterParameterNames.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Labels from a list whose items may be blank; blanks are dropped.</summary>
+    public static IEnumerable<string> NonBlankLabels(IReadOnlyList<string>? labels) =>
+        (labels ?? []).Where(label => !IsBlank(label));
+
+    public static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
+
+    /// <summary>Builds the filter of parameters that passed <see cref="FilterParametersValidator"/>.</summary>
+    public static DashboardFilter ToFilter(FilterParameters parameters) => new()
+    {
+        StartDate = ValidDate(parameters.StartDate),
+        EndDate = ValidDate(parameters.EndDate),
+        MobileDigits = IsBlank(parameters.CustomerMobile) ? null : ValidMobileDigits(parameters.CustomerMobile!),
+        NameContains = IsBlank(parameters.CustomerName) ? null : parameters.CustomerName,
+        RecencyBuckets = Resolve(BucketFamilies.Recency, parameters.RValueBucket),
+        VisitBuckets = Resolve(BucketFamilies.Visits, parameters.FValueBucket),
+        SpendBuckets = Resolve(BucketFamilies.Spend, parameters.MValueBucket),
+    };
+
+    private static DateOnly? ValidDate(string? value) =>
+        TryParseDate(value, out var date) ? date : throw Unvalidated(value);
+
+    private static string ValidMobileDigits(string value) =>
+        MobileNumber.TryGetDigits(value, out var digits, out _) ? digits : throw Unvalidated(value);
+
+    private static InvalidOperationException Unvalidated(string? value) =>
+        new($"The value '{value}' did not pass validation; ToFilter expects validated parameters.");
+
+    private static ValueSet<Bucket> Resolve(BucketFamily family, IReadOnlyList<string>? labels) => new(
+        NonBlankLabels(labels).Select(label => family.TryFind(label, out var bucket) ? bucket : throw Unvalidated(label)),
+        BucketOrder);
+}

@@ -1,4 +1,0 @@
--- Customers of S per R score (scores were assigned over all of P).
-SELECT s.r_score AS category, COUNT(*) AS customers
-FROM selection AS s
-GROUP BY s.r_score

@@ -1,4 +1,0 @@
--- Customers of S per recency bucket index.
-SELECT s.recency_bucket AS category, COUNT(*) AS customers
-FROM selection AS s
-GROUP BY s.recency_bucket

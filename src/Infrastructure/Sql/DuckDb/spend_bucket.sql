@@ -1,4 +1,0 @@
--- Customers of S per spend bucket index.
-SELECT s.spend_bucket AS category, COUNT(*) AS customers
-FROM selection AS s
-GROUP BY s.spend_bucket

@@ -1,4 +1,0 @@
--- Customers of S per visits bucket index.
-SELECT s.visits_bucket AS category, COUNT(*) AS customers
-FROM selection AS s
-GROUP BY s.visits_bucket

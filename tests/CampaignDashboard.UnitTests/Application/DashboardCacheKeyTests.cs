@@ -1,0 +1,73 @@
+using System.Reflection;
+using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+using CampaignDashboard.Domain.Buckets;
+
+namespace CampaignDashboard.UnitTests.Application;
+
+/// <summary>The response cache key is derived from the whole filter: no member can be left out of it.</summary>
+public sealed class DashboardCacheKeyTests
+{
+    /// <summary>Every settable member of the filter, each given a value other than the unfiltered one.</summary>
+    public static IEnumerable<TestCaseData> FilterMembers() =>
+        typeof(DashboardFilter).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .Select(p => new TestCaseData(p).SetArgDisplayNames(p.Name));
+
+    [TestCaseSource(nameof(FilterMembers))]
+    public void A_filter_that_differs_in_one_member_has_its_own_key(PropertyInfo member)
+    {
+        var (one, other) = SampleValues(member.PropertyType);
+        var withOne = Unfiltered() with { };
+        member.SetValue(withOne, one);
+        var withOther = Unfiltered() with { };
+        member.SetValue(withOther, other);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(DashboardCacheKey.For(withOne, 1), Is.Not.EqualTo(DashboardCacheKey.For(Unfiltered(), 1)),
+                $"{member.Name} given or not share a key");
+            Assert.That(DashboardCacheKey.For(withOne, 1), Is.Not.EqualTo(DashboardCacheKey.For(withOther, 1)),
+                $"two values of {member.Name} share a key");
+        });
+    }
+
+    [Test]
+    public void Filters_meaning_the_same_share_a_key()
+    {
+        var a = FilterParser.ToFilter(new GetDashboardQuery { FValueBucket = ["10+", " 1"], CustomerMobile = "+44 (7700) 900-123" });
+        var b = FilterParser.ToFilter(new GetDashboardQuery { FValueBucket = ["1", "1", "10+ "], CustomerMobile = "447700900123" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(a, Is.EqualTo(b));
+            Assert.That(DashboardCacheKey.For(a, 7), Is.EqualTo(DashboardCacheKey.For(b, 7)));
+        });
+    }
+
+    [Test]
+    public void The_data_version_is_part_of_the_key() =>
+        Assert.That(DashboardCacheKey.For(Unfiltered(), 1), Is.Not.EqualTo(DashboardCacheKey.For(Unfiltered(), 2)));
+
+    [Test]
+    public void Separators_inside_a_name_cannot_make_two_filters_collide()
+    {
+        var name = FilterParser.ToFilter(new GetDashboardQuery { CustomerName = "x\",\"MobileDigits\":\"123456" });
+        var mobile = FilterParser.ToFilter(new GetDashboardQuery { CustomerName = "x", CustomerMobile = "123456" });
+        Assert.That(DashboardCacheKey.For(name, 1), Is.Not.EqualTo(DashboardCacheKey.For(mobile, 1)));
+    }
+
+    private static DashboardFilter Unfiltered() => FilterParser.ToFilter(new GetDashboardQuery());
+
+    // A member of a new type fails here until it is given two samples: then the test above covers it too.
+    private static (object One, object Other) SampleValues(Type type) => type switch
+    {
+        _ when type == typeof(DateOnly?) => (new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 2)),
+        _ when type == typeof(string) => ("smith", "jones"),
+        _ when type == typeof(ValueSet<Bucket>) => (Buckets(0), Buckets(1)),
+        _ => throw new AssertionException($"No sample values for a filter member of type {type}: add them to this test."),
+    };
+
+    private static ValueSet<Bucket> Buckets(int index) =>
+        new([BucketFamilies.Visits.Buckets[index]], Comparer<Bucket>.Create((a, b) => a.Index.CompareTo(b.Index)));
+}
