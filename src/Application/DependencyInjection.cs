@@ -5,6 +5,7 @@ using CampaignDashboard.Application.Dashboard.Widgets;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application;
 
@@ -30,10 +31,11 @@ public static class DependencyInjection
         services.AddScoped<DashboardComputation>();
         AddWidgets(services);
         services.AddHybridCache();
+        // A wrong setting stops the start with one line naming its key (README, "Configuration").
         services.AddOptions<DashboardOptions>()
-            .BindConfiguration(DashboardOptions.SectionName)
-            .ValidateDataAnnotations()
+            .BindCheckedConfiguration(DashboardOptions.SectionName)
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         return services;
     }
 

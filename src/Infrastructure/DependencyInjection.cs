@@ -1,3 +1,4 @@
+using CampaignDashboard.Application.Common.Exceptions;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Dashboard;
@@ -13,11 +14,13 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The configured engine (Database:Provider, ConnectionStrings:Campaign) and the dashboard's queries on it.
-    /// Relative DuckDB file paths are resolved against <paramref name="baseDirectory"/>.
+    /// Relative DuckDB file paths are resolved against <paramref name="baseDirectory"/>. A wrong setting throws
+    /// <see cref="StartupConfigurationException"/> or <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>,
+    /// one line naming its key.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string baseDirectory)
     {
-        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var database = DatabaseOptions.Read(configuration);
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
         // Result columns are snake_case; row records are PascalCase.
@@ -38,8 +41,8 @@ public static class DependencyInjection
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException(
-                        "Database:Provider is SqlServer but ConnectionStrings:Campaign is empty; see docs/sql-server.md.");
+                    throw new StartupConfigurationException(
+                        "ConnectionStrings:Campaign is empty, but Database:Provider is SqlServer: set it to the SQL Server connection string (see docs/sql-server.md).");
                 }
 
                 services.AddSingleton(_ => new SqlServerEngine(connectionString, database.CommandTimeoutSeconds));
@@ -50,8 +53,8 @@ public static class DependencyInjection
                 services.AddScoped<ISelectionInputs, SqlServerSelectionInputs>();
                 break;
             default:
-                throw new InvalidOperationException(
-                    $"Database:Provider '{database.Provider}' is not one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+                throw new StartupConfigurationException(
+                    $"Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}; found '{database.Provider}'.");
         }
 
         services.AddSingleton<DatabaseInitializer>();

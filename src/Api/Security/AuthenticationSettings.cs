@@ -1,4 +1,5 @@
 using System.Text;
+using CampaignDashboard.Application.Common.Exceptions;
 
 namespace CampaignDashboard.Api.Security;
 
@@ -111,6 +112,5 @@ public sealed record AuthenticationSettings(
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static InvalidOperationException Refuse(string message) =>
-        new($"Start-up refused: {message} See docs/security.md.");
+    private static StartupConfigurationException Refuse(string message) => new($"{message} See docs/security.md.");
 }

@@ -1,3 +1,5 @@
+using CampaignDashboard.Application.Common.Exceptions;
+
 namespace CampaignDashboard.Api.Security;
 
 /// <summary>
@@ -19,8 +21,8 @@ public static class CorsSetup
                          && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
                          && uri.GetLeftPart(UriPartial.Authority).Equals(o, StringComparison.OrdinalIgnoreCase)
                 ? o
-                : throw new InvalidOperationException(
-                    $"Start-up refused: Cors:AllowedOrigins entry '{o}' is not an origin such as https://dashboard.example.com " +
+                : throw new StartupConfigurationException(
+                    $"Cors:AllowedOrigins entry '{o}' is not an origin such as https://dashboard.example.com " +
                     "(scheme, host and optional port; no path, no wildcard). See docs/security.md."))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CampaignDashboard.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -23,8 +24,8 @@ public sealed class RateLimitingSettings
         var settings = configuration.GetSection(SectionName).Get<RateLimitingSettings>() ?? new RateLimitingSettings();
         if (settings.PermitLimit < 0 || settings.WindowSeconds < 1)
         {
-            throw new InvalidOperationException(
-                $"Start-up refused: RateLimiting:PermitLimit must be 0 (off) or more and RateLimiting:WindowSeconds at least 1; " +
+            throw new StartupConfigurationException(
+                $"RateLimiting:PermitLimit must be 0 (off) or more and RateLimiting:WindowSeconds at least 1; " +
                 $"they are {settings.PermitLimit} and {settings.WindowSeconds}. See docs/security.md.");
         }
 

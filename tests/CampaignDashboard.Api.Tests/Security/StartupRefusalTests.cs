@@ -1,5 +1,6 @@
 using System.Net;
 using CampaignDashboard.Api.Security;
+using CampaignDashboard.Application.Common.Exceptions;
 using CampaignDashboard.Api.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
@@ -40,7 +41,7 @@ public sealed class StartupRefusalTests
     [TestCase("Development", "jwt", "'jwt' is not one of")]
     public void A_missing_or_unknown_mode_is_refused_outside_Development(string environment, string? mode, string message)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read(environment, new() { ["Authentication:Mode"] = mode }));
+        var error = Assert.Throws<StartupConfigurationException>(() => Read(environment, new() { ["Authentication:Mode"] = mode }));
         Assert.That(error!.Message, Does.Contain(message).And.Contain("docs/security.md"));
     }
 
@@ -58,7 +59,7 @@ public sealed class StartupRefusalTests
     public void An_incomplete_JwtBearer_configuration_is_refused(string key, string? value, string message)
     {
         var settings = TestTokens.Settings(new() { [key] = value });
-        var error = Assert.Throws<InvalidOperationException>(() => Read("Production", settings));
+        var error = Assert.Throws<StartupConfigurationException>(() => Read("Production", settings));
         Assert.That(error!.Message, Does.Contain(message));
         Assert.That(error.Message, Does.Not.Contain(TestTokens.SigningKey), "the key is never echoed");
     }
@@ -81,7 +82,7 @@ public sealed class StartupRefusalTests
     public void A_CORS_entry_that_is_not_an_origin_is_refused(string origin)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Cors:AllowedOrigins:0", origin)]).Build();
-        var error = Assert.Throws<InvalidOperationException>(() => CorsSetup.ReadAllowedOrigins(configuration));
+        var error = Assert.Throws<StartupConfigurationException>(() => CorsSetup.ReadAllowedOrigins(configuration));
         Assert.That(error!.Message, Does.Contain("Cors:AllowedOrigins"));
     }
 
@@ -93,7 +94,7 @@ public sealed class StartupRefusalTests
         [
             new("RateLimiting:PermitLimit", permitLimit), new("RateLimiting:WindowSeconds", windowSeconds),
         ]).Build();
-        Assert.Throws<InvalidOperationException>(() => RateLimitingSettings.Read(configuration));
+        Assert.Throws<StartupConfigurationException>(() => RateLimitingSettings.Read(configuration));
     }
 
     [Test]

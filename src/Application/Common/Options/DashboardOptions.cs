@@ -1,15 +1,16 @@
-using System.ComponentModel.DataAnnotations;
 using CampaignDashboard.Domain.FiscalYears;
 
 namespace CampaignDashboard.Application.Common.Options;
 
-/// <summary>The "Dashboard" configuration section.</summary>
+/// <summary>The "Dashboard" configuration section, checked at start by <see cref="DashboardOptionsValidator"/>.</summary>
 public sealed class DashboardOptions
 {
     public const string SectionName = "Dashboard";
 
+    /// <summary>The longest <see cref="CacheSeconds"/>: a day.</summary>
+    public const int MaxCacheSeconds = 86_400;
+
     /// <summary>Month (1-12) on whose first day a fiscal year starts; 4 = April.</summary>
-    [Range(1, 12)]
     public int FiscalYearStartMonth { get; set; } = FiscalCalendar.DefaultStartMonth;
 
     /// <summary>Fill an empty database with deterministic synthetic data at start.</summary>
@@ -18,9 +19,8 @@ public sealed class DashboardOptions
     /// <summary>
     /// How long a computed dashboard is served from the response cache. Entries are keyed on the data version, so
     /// imports invalidate them at once; the expiry bounds staleness where data change outside the application
-    /// (SQL Server views over a retailer's tables). 0 turns the cache off.
+    /// (SQL Server views over a retailer's tables). 0 turns the cache off; at most <see cref="MaxCacheSeconds"/>.
     /// </summary>
-    [Range(0, 86_400)]
     public int CacheSeconds { get; set; } = 300;
 
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CampaignDashboard.Application.Common.Exceptions;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
@@ -25,13 +26,20 @@ public static class DuckDbConnectionStrings
     /// <summary>The connection string with an absolute file path (relative ones resolved against <paramref name="baseDirectory"/>), its folder created.</summary>
     public static string Resolve(string? connectionString, string baseDirectory)
     {
-        var builder = new DbConnectionStringBuilder
+        var builder = new DbConnectionStringBuilder();
+        try
         {
-            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? $"{DataSource}={DefaultFile}" : connectionString,
-        };
+            builder.ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? $"{DataSource}={DefaultFile}" : connectionString;
+        }
+        catch (ArgumentException e)
+        {
+            // Not key=value pairs at all, e.g. a bare file name.
+            throw MissingDataSource(e);
+        }
+
         if (!builder.TryGetValue(DataSource, out var value) || value is not string path || string.IsNullOrWhiteSpace(path))
         {
-            throw new InvalidOperationException($"ConnectionStrings:Campaign for DuckDB needs '{DataSource}=<file>', e.g. '{Example}'.");
+            throw MissingDataSource(null);
         }
 
         if (!path.StartsWith(InMemory, StringComparison.Ordinal))
@@ -39,8 +47,8 @@ public static class DuckDbConnectionStrings
             // DuckDB names a database's catalog after its file; a catalog "campaign" would shadow the schema "campaign".
             if (string.Equals(Path.GetFileNameWithoutExtension(path), "campaign", StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException(
-                    $"The DuckDB file '{path}' cannot be named 'campaign': DuckDB would name its catalog like the 'campaign' schema. Choose another name, e.g. '{Example}'.");
+                throw new StartupConfigurationException(
+                    $"ConnectionStrings:Campaign names the DuckDB file '{path}', which cannot be named 'campaign': DuckDB would name its catalog like the 'campaign' schema. Choose another name, e.g. '{Example}'.");
             }
 
             var fullPath = Path.GetFullPath(path, baseDirectory);
@@ -49,6 +57,13 @@ public static class DuckDbConnectionStrings
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>The refusal of a connection string without a file; the string is not echoed (it may carry more than a path).</summary>
+    private static StartupConfigurationException MissingDataSource(Exception? inner)
+    {
+        var message = $"ConnectionStrings:Campaign has no '{DataSource}=<file>', which DuckDB needs: e.g. '{Example}'.";
+        return inner is null ? new(message) : new(message, inner);
     }
 
     public static string FilePath(string connectionString) =>

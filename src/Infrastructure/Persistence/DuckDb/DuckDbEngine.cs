@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using CampaignDashboard.Application.Common.Exceptions;
 using CampaignDashboard.Application.Data;
 using DuckDB.NET.Data;
 
@@ -71,10 +72,13 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
+    /// <summary>Whether <paramref name="value"/> is a DuckDB memory size such as "512MB" or "1.5GB".</summary>
+    public static bool IsMemorySize(string value) => MemorySize().IsMatch(value);
+
     /// <summary>A DuckDB memory size such as "512MB" or "1.5GB"; anything else is a configuration error.</summary>
-    public static string ValidMemoryLimit(string value) => MemorySize().IsMatch(value)
+    public static string ValidMemoryLimit(string value) => IsMemorySize(value)
         ? value.Trim()
-        : throw new InvalidOperationException($"Database:DuckDbMemoryLimit '{value}' is not a size such as 512MB or 2GB.");
+        : throw new StartupConfigurationException($"Database:DuckDbMemoryLimit must be a size such as 512MB or 2GB; found '{value}'.");
 
     [System.Text.RegularExpressions.GeneratedRegex($@"^{WorkCatalog}\.[a-z_]+_\d+$")]
     private static partial System.Text.RegularExpressions.Regex WorkTableName();

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDashboard.Application.Common.Options;
+
+/// <summary>Checks the "Dashboard" section at start; each fault is one sentence naming its key and the value found.</summary>
+public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.FiscalYearStartMonth is < 1 or > 12)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.FiscalYearStartMonth)} must be a month from 1 to 12 (4 = April); found {options.FiscalYearStartMonth}."));
+        }
+
+        if (options.CacheSeconds is < 0 or > DashboardOptions.MaxCacheSeconds)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.CacheSeconds)} must be from 0 (no cache) to {DashboardOptions.MaxCacheSeconds} (a day); found {options.CacheSeconds}."));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
