@@ -124,6 +124,8 @@ export class DashboardDto implements IDashboardDto {
     value_data!: BucketItemDto[];
     days_to_return_bucket_data!: BucketItemDto[];
     segment_data!: SegmentItemDto[];
+    /** The R x F heatmap: 25 cells, R from 5 down to 1, and within it F from 5 down to 1. */
+    rf_grid_data!: RfGridItemDto[];
     fiscal_year_data!: FiscalYearItemDto[];
     meta!: DashboardMetaDto;
 
@@ -203,6 +205,14 @@ export class DashboardDto implements IDashboardDto {
             else {
                 this.segment_data = null as any;
             }
+            if (Array.isArray(_data["rf_grid_data"])) {
+                this.rf_grid_data = [] as any;
+                for (let item of _data["rf_grid_data"])
+                    this.rf_grid_data!.push(RfGridItemDto.fromJS(item));
+            }
+            else {
+                this.rf_grid_data = null as any;
+            }
             if (Array.isArray(_data["fiscal_year_data"])) {
                 this.fiscal_year_data = [] as any;
                 for (let item of _data["fiscal_year_data"])
@@ -265,6 +275,11 @@ export class DashboardDto implements IDashboardDto {
             for (let item of this.segment_data)
                 data["segment_data"].push(item ? item.toJSON() : null as any);
         }
+        if (Array.isArray(this.rf_grid_data)) {
+            data["rf_grid_data"] = [];
+            for (let item of this.rf_grid_data)
+                data["rf_grid_data"].push(item ? item.toJSON() : null as any);
+        }
         if (Array.isArray(this.fiscal_year_data)) {
             data["fiscal_year_data"] = [];
             for (let item of this.fiscal_year_data)
@@ -286,11 +301,13 @@ export interface IDashboardDto {
     value_data: BucketItemDto[];
     days_to_return_bucket_data: BucketItemDto[];
     segment_data: SegmentItemDto[];
+    /** The R x F heatmap: 25 cells, R from 5 down to 1, and within it F from 5 down to 1. */
+    rf_grid_data: RfGridItemDto[];
     fiscal_year_data: FiscalYearItemDto[];
     meta: DashboardMetaDto;
 }
 
-/** Headline figures over the selected customers. */
+/** Headline figures over the selected customers (KpiTotals defines each). */
 export class KpiDto implements IKpiDto {
     /** Selected customers. */
     total_customer!: number;
@@ -344,7 +361,7 @@ export class KpiDto implements IKpiDto {
     }
 }
 
-/** Headline figures over the selected customers. */
+/** Headline figures over the selected customers (KpiTotals defines each). */
 export interface IKpiDto {
     /** Selected customers. */
     total_customer: number;
@@ -504,6 +521,64 @@ export interface ISegmentItemDto {
     customers: number;
     percentage: number;
     spending: number;
+}
+
+/** Customers of one R x F cell, what they spent, and their average spend (0 when the cell is empty). */
+export class RfGridItemDto implements IRfGridItemDto {
+    r_score!: number;
+    f_score!: number;
+    customers!: number;
+    percentage!: number;
+    spending!: number;
+    average_spend!: number;
+
+    constructor(data?: IRfGridItemDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.r_score = _data["r_score"] !== undefined ? _data["r_score"] : null as any;
+            this.f_score = _data["f_score"] !== undefined ? _data["f_score"] : null as any;
+            this.customers = _data["customers"] !== undefined ? _data["customers"] : null as any;
+            this.percentage = _data["percentage"] !== undefined ? _data["percentage"] : null as any;
+            this.spending = _data["spending"] !== undefined ? _data["spending"] : null as any;
+            this.average_spend = _data["average_spend"] !== undefined ? _data["average_spend"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): RfGridItemDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new RfGridItemDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["r_score"] = this.r_score !== undefined ? this.r_score : null as any;
+        data["f_score"] = this.f_score !== undefined ? this.f_score : null as any;
+        data["customers"] = this.customers !== undefined ? this.customers : null as any;
+        data["percentage"] = this.percentage !== undefined ? this.percentage : null as any;
+        data["spending"] = this.spending !== undefined ? this.spending : null as any;
+        data["average_spend"] = this.average_spend !== undefined ? this.average_spend : null as any;
+        return data;
+    }
+}
+
+/** Customers of one R x F cell, what they spent, and their average spend (0 when the cell is empty). */
+export interface IRfGridItemDto {
+    r_score: number;
+    f_score: number;
+    customers: number;
+    percentage: number;
+    spending: number;
+    average_spend: number;
 }
 
 /** New and returning customers active in one fiscal year. */
