@@ -6,6 +6,7 @@ using CampaignDashboard.Api.Health;
 using CampaignDashboard.Api.Logging;
 using CampaignDashboard.Api.OpenApi;
 using CampaignDashboard.Api.Security;
+using CampaignDashboard.Api.ServiceDefaults;
 using CampaignDashboard.Application;
 using CampaignDashboard.Infrastructure;
 using CampaignDashboard.Infrastructure.Persistence;
@@ -70,6 +71,7 @@ try
     builder.Services.AddDashboardRateLimiting(rateLimiting);
     builder.Services.AddDashboardCors(allowedOrigins);
     builder.Services.AddDashboardHealthChecks();
+    builder.Services.AddDashboardTelemetry(builder.Configuration);
     builder.Services.AddOpenApiDocument(settings =>
     {
         settings.DocumentName = "v1";
