@@ -68,6 +68,7 @@ try
     });
     builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
     builder.Services.AddDashboardAuthentication(authentication);
+    builder.Services.AddCustomerDataPolicy(builder.Configuration, authentication);
     builder.Services.AddDashboardRateLimiting(rateLimiting);
     builder.Services.AddDashboardCors(allowedOrigins);
     builder.Services.AddDashboardHealthChecks();

@@ -1,4 +1,5 @@
 using CampaignDashboard.Application;
+using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using CampaignDashboard.Domain.FiscalYears;
@@ -22,7 +23,10 @@ public sealed class TransactSqlScriptTests
 
     private const string PopulationTable = "##campaign_population_0123456789abcdef0123456789abcdef";
 
-    /// <summary>The scripts the registered widgets run (Application/Dashboard/Widgets), but the as-of date's own.</summary>
+    /// <summary>
+    /// The scripts composed over the selection: those the registered widgets run (Application/Dashboard/Widgets, but the
+    /// as-of date's own), and the customers list's.
+    /// </summary>
     public static IReadOnlyList<string> WidgetScripts()
     {
         using var services = new ServiceCollection()
@@ -31,7 +35,8 @@ public sealed class TransactSqlScriptTests
             .AddApplication(autoMapperLicenseKey: null)
             .BuildServiceProvider();
         using var scope = services.CreateScope();
-        return scope.ServiceProvider.GetServices<IDashboardWidget>().Select(w => w.Name).Except([DashboardScripts.AsOfDate]).ToArray();
+        return scope.ServiceProvider.GetServices<IDashboardWidget>().Select(w => w.Name).Except([DashboardScripts.AsOfDate])
+            .Concat([CustomerScripts.List, CustomerScripts.Count]).ToArray();
     }
 
     /// <summary>
@@ -121,7 +126,9 @@ public sealed class TransactSqlScriptTests
     }
 
     private static IReadOnlyDictionary<string, object?> AllValues() =>
-        DashboardSqlParameters.For(DashboardFilter.Unfiltered, new DateOnly(2024, 3, 1), new FiscalCalendar(4));
+        DashboardSqlParameters.For(DashboardFilter.Unfiltered, new DateOnly(2024, 3, 1), new FiscalCalendar(4))
+            .Concat(CustomerSort.Default.Parameters(offset: 0, limit: 100))
+            .ToDictionary();
 
     /// <summary>The @variables a T-SQL text refers to, read from its syntax tree (independent of the regex the app uses).</summary>
     private static HashSet<string> VariablesIn(string sql)

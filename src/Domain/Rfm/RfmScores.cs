@@ -25,6 +25,18 @@ public static class RfmScores
                 ["Lowest Spend", "Low Spend", "Medium Spend", "High Spend", "Highest Spend"],
         };
 
+    /// <summary>A score written as a request gives it ("3", " 5 "); anything but 1..5 is not one.</summary>
+    public static bool TryParse(string text, out int score) =>
+        int.TryParse(text.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out score)
+        && score is >= Lowest and <= Highest;
+
+    /// <summary>The 125 (R, F, M) cells, R first, each score ascending.</summary>
+    public static IEnumerable<(int R, int F, int M)> Cells =>
+        from r in Enumerable.Range(Lowest, TileCount)
+        from f in Enumerable.Range(Lowest, TileCount)
+        from m in Enumerable.Range(Lowest, TileCount)
+        select (r, f, m);
+
     public static string Label(RfmDimension dimension, int score)
     {
         if (score is < Lowest or > Highest)

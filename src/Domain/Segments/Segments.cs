@@ -15,4 +15,11 @@ public static class Segments
 
     public static Segment Classify(int recency, int frequency, int monetary) =>
         InPrecedenceOrder.First(s => s.Admits(recency, frequency, monetary));
+
+    /// <summary>Finds a segment by label, ignoring case and surrounding white space.</summary>
+    public static bool TryFind(string label, out Segment segment)
+    {
+        segment = InPrecedenceOrder.FirstOrDefault(s => string.Equals(s.Label, label.Trim(), StringComparison.OrdinalIgnoreCase))!;
+        return segment is not null;
+    }
 }

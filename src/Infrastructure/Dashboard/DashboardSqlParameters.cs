@@ -3,6 +3,7 @@ using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Domain.FiscalYears;
+using CampaignDashboard.Domain.Rfm;
 using Dapper;
 
 namespace CampaignDashboard.Infrastructure.Dashboard;
@@ -28,6 +29,7 @@ public static partial class DashboardSqlParameters
             ["visits_mask"] = Mask(filter.VisitBuckets),
             ["spend_mask"] = Mask(filter.SpendBuckets),
             ["fiscal_year_start_month"] = calendar.StartMonth,
+            ["rfm_cells"] = CellMask(filter),
         };
         AddUpperBounds(values, "recency_upper", BucketFamilies.Recency, bound => (int)bound);
         AddUpperBounds(values, "visits_upper", BucketFamilies.Visits, bound => (int)bound);
@@ -44,21 +46,25 @@ public static partial class DashboardSqlParameters
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Dapper parameters holding exactly the values <paramref name="sql"/> names.</summary>
-    public static DynamicParameters Bind(string sql, char prefix, IReadOnlyDictionary<string, object?> values)
-    {
-        var parameters = new DynamicParameters();
-        foreach (var name in NamesIn(sql, prefix))
-        {
-            if (!values.TryGetValue(name, out var value))
-            {
-                throw new InvalidOperationException($"The dashboard SQL uses {prefix}{name}, which no filter value provides.");
-            }
+    public static DynamicParameters Bind(string sql, char prefix, IReadOnlyDictionary<string, object?> values) =>
+        new(Select(sql, prefix, values));
 
-            parameters.Add(name, value);
-        }
+    /// <summary>Exactly the values <paramref name="sql"/> names; a name without a value is a defect of the script.</summary>
+    public static IReadOnlyDictionary<string, object?> Select(string sql, char prefix, IReadOnlyDictionary<string, object?> values) =>
+        NamesIn(sql, prefix).ToDictionary(
+            name => name,
+            name => values.TryGetValue(name, out var value)
+                ? value
+                : throw new InvalidOperationException($"The dashboard SQL uses {prefix}{name}, which no filter value provides."),
+            StringComparer.Ordinal);
 
-        return parameters;
-    }
+    /// <summary>
+    /// The (R, F, M) cells the score and segment filters keep, as 125 characters '1' (kept) or '0', the cell
+    /// (r, f, m) at position (r - 1) * 25 + (f - 1) * 5 + m; null without such filters. Segment rules stay in C#.
+    /// </summary>
+    private static string? CellMask(DashboardFilter filter) => filter.FiltersCells
+        ? string.Concat(RfmScores.Cells.Select(cell => filter.SelectsCell(cell.R, cell.F, cell.M) ? '1' : '0'))
+        : null;
 
     private static int Mask(IEnumerable<Bucket> buckets) => buckets.Aggregate(0, (mask, bucket) => mask | (1 << bucket.Index));
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CampaignDashboard.Application.Common.Telemetry;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
@@ -21,20 +22,55 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
     public Task<DateOnly?> AsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
         _asOfDates.GetOrAdd(filter.EndDate?.DayNumber ?? -1, _ => new Lazy<Task<DateOnly?>>(() => QueryAsOfDateAsync(filter, cancellationToken))).Value;
 
-    public async Task<IReadOnlyList<TRow>> RowsAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TRow>> RowsAsync<TRow>(
+        string script, DashboardFilter filter, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? parameters = null)
     {
-        var asOfDate = await AsOfDateAsync(filter, cancellationToken);
-        var sql = ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script);
+        var (sql, values) = await ComposeAsync(script, filter, parameters, cancellationToken);
 
         // DuckDB's "async" calls complete synchronously: without this, the widgets waiting for one population
         // would run one after another on the thread that built it, instead of side by side on the thread pool.
         await Task.Yield();
         using var activity = DashboardTelemetry.StartDatabaseCommand(script, engine.TelemetryName);
-        var parameters = binder.Bind(sql, filter, asOfDate);
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<TRow>(new CommandDefinition(
-            sql, parameters, commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            sql, new DynamicParameters(values), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
         return rows.AsList();
+    }
+
+    public async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+        string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (sql, values) = await ComposeAsync(script, filter, parameters, cancellationToken);
+        using var activity = DashboardTelemetry.StartDatabaseCommand(script, engine.TelemetryName);
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = engine.CommandTimeoutSeconds;
+        foreach (var (name, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        engine.StreamResults(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var parse = reader.GetRowParser<TRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return parse(reader);
+        }
+    }
+
+    /// <summary>A script's statement over the selection's inputs, and exactly the parameter values it names.</summary>
+    private async Task<(string Sql, IReadOnlyDictionary<string, object?> Values)> ComposeAsync(
+        string script, DashboardFilter filter, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
+    {
+        var asOfDate = await AsOfDateAsync(filter, cancellationToken);
+        var sql = ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script);
+        return (sql, binder.Values(sql, filter, asOfDate, parameters));
     }
 
     /// <summary>The full text of a widget statement of an engine over the selection's inputs (also used by the SQL tests).</summary>

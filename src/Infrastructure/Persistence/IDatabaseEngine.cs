@@ -16,5 +16,8 @@ public interface IDatabaseEngine
     /// <summary>The engine's name in telemetry (OpenTelemetry's db.system.name): "duckdb" or "microsoft.sql_server".</summary>
     string TelemetryName { get; }
 
+    /// <summary>Makes a command hand its rows over as the engine produces them, not after it has them all.</summary>
+    void StreamResults(DbCommand command);
+
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 }

@@ -154,7 +154,14 @@ public static class RandomDatasets
         var r = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.RValueBucketLabels) : [];
         var f = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.FValueBucketLabels) : [];
         var m = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.MValueBucketLabels) : [];
-        return new RefRequest(start, end, mobile, name, r, f, m);
+        string[] scores = ["1", "2", "3", "4", "5"];
+        return new RefRequest(start, end, mobile, name, r, f, m)
+        {
+            RScores = rng.Next(6) == 0 ? RandomLabels(rng, scores) : [],
+            FScores = rng.Next(6) == 0 ? RandomLabels(rng, scores) : [],
+            MScores = rng.Next(6) == 0 ? RandomLabels(rng, scores) : [],
+            Segments = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.SegmentFilterLabels) : [],
+        };
     }
 
     // ------------------------------------------------------------------ data set shapes

@@ -46,6 +46,9 @@ public static class ReferenceDashboard
     /// <summary>The labels accepted by the m_value_bucket filter (those of value_data).</summary>
     internal static IReadOnlyList<string> MValueBucketLabels => ValueLabels;
 
+    /// <summary>The labels accepted by the segment filter (those of segment_data).</summary>
+    internal static IReadOnlyList<string> SegmentFilterLabels => SegmentLabels;
+
     /// <summary>Per-customer figures of spec section 3, step 3, plus the scores of step 4.</summary>
     private sealed class CustomerFacts
     {
@@ -66,14 +69,11 @@ public static class ReferenceDashboard
         public int M { get; set; }
     }
 
-    public static JsonObject Compute(RefDataset data, RefRequest request, int fiscalYearStartMonth = 4)
+    /// <summary>Steps 1-5 of spec section 3: the as-of date, the window's transactions, and the selection S in id order.</summary>
+    private static (DateOnly? AsOf, List<RefTransaction> Window, List<CustomerFacts> Selection) Evaluate(RefDataset data, RefRequest request)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        if (fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fiscalYearStartMonth), "The start month must be 1..12.");
-        }
         if (request.StartDate is { } s && request.EndDate is { } e && s > e)
         {
             throw new ArgumentException("start_date is after end_date; such a request is a 400, not a dashboard.");
@@ -83,6 +83,10 @@ public static class ReferenceDashboard
         var rFilter = ResolveLabels(request.RValueBuckets, RecencyLabels, "r_value_bucket");
         var fFilter = ResolveLabels(request.FValueBuckets, VisitsLabels, "f_value_bucket");
         var mFilter = ResolveLabels(request.MValueBuckets, ValueLabels, "m_value_bucket");
+        var segmentFilter = ResolveLabels(request.Segments, SegmentLabels, "segment");
+        var rScoreFilter = ResolveScores(request.RScores, "r_score");
+        var fScoreFilter = ResolveScores(request.FScores, "f_score");
+        var mScoreFilter = ResolveScores(request.MScores, "m_score");
 
         // Step 1: window W.
         var window = data.Transactions
@@ -156,8 +160,23 @@ public static class ReferenceDashboard
             .Where(c => rFilter is null || rFilter.Contains(RecencyLabel(c.Recency)))
             .Where(c => fFilter is null || fFilter.Contains(VisitsLabel(c.Visits)))
             .Where(c => mFilter is null || mFilter.Contains(ValueLabel(c.Spend)))
+            .Where(c => rScoreFilter is null || rScoreFilter.Contains(c.R))
+            .Where(c => fScoreFilter is null || fScoreFilter.Contains(c.F))
+            .Where(c => mScoreFilter is null || mScoreFilter.Contains(c.M))
+            .Where(c => segmentFilter is null || segmentFilter.Contains(SegmentLabel(c)))
             .OrderBy(c => c.CustomerId)
             .ToList();
+        return (asOf, window, selection);
+    }
+
+    public static JsonObject Compute(RefDataset data, RefRequest request, int fiscalYearStartMonth = 4)
+    {
+        if (fiscalYearStartMonth < 1 || fiscalYearStartMonth > 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fiscalYearStartMonth), "The start month must be 1..12.");
+        }
+
+        var (asOf, window, selection) = Evaluate(data, request);
         var selectedIds = selection.Select(c => c.CustomerId).ToHashSet();
         var selectedTransactions = window.Where(t => selectedIds.Contains(t.CustomerId)).ToList();
 
@@ -226,6 +245,88 @@ public static class ReferenceDashboard
             chosen.Add(match);
         }
         return chosen;
+    }
+
+    /// <summary>The scores selected by a score filter (spec section 2: 1..5), or null when the filter is not given.</summary>
+    private static HashSet<int>? ResolveScores(IReadOnlyList<string> given, string field)
+    {
+        var nonBlank = given.Where(value => !string.IsNullOrWhiteSpace(value)).ToList();
+        if (nonBlank.Count == 0)
+        {
+            return null;
+        }
+        return nonBlank
+            .Select(value => int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var score) && score is >= 1 and <= 5
+                ? score
+                : throw new ArgumentException($"{field}: '{value}' is not a score 1..5."))
+            .ToHashSet();
+    }
+
+    /// <summary>
+    /// Spec section 6: every customer of S as a row of <c>GET /api/campaign/customers</c>, in the order of
+    /// <paramref name="sort"/> (a key, '-' first for descending): ties by customer_id ascending, nulls last in both
+    /// directions, names by the ordinal order of their lower-cased text. Prediction fields are null (no model here).
+    /// </summary>
+    public static IReadOnlyList<JsonObject> Customers(RefDataset data, RefRequest request, string sort = "-spend")
+    {
+        var (asOf, _, selection) = Evaluate(data, request);
+        var descending = sort.StartsWith('-');
+        var key = descending ? sort[1..] : sort;
+        Func<CustomerFacts, IComparable?> value = key switch
+        {
+            "spend" => c => c.Spend,
+            "visits" => c => c.Visits,
+            "recency_days" => c => c.Recency,
+            "last_purchase" => c => c.Last,
+            "profit" => c => c.Profit,
+            "customer_id" => c => c.CustomerId,
+            "customer_name" => c => c.Name?.ToLowerInvariant(),
+            "r_score" => c => c.R,
+            "f_score" => c => c.F,
+            "m_score" => c => c.M,
+            _ => throw new ArgumentException($"unknown sort key '{key}'"),
+        };
+        var ordered = selection.ToList();
+        ordered.Sort((x, y) =>
+        {
+            var (a, b) = (value(x), value(y));
+            var byValue = (a, b) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1, // nulls last, whichever the direction
+                (_, null) => -1,
+                _ when a is string sa && b is string sb => (descending ? -1 : 1) * string.CompareOrdinal(sa, sb),
+                _ => (descending ? -1 : 1) * a.CompareTo(b),
+            };
+            return byValue != 0 ? byValue : x.CustomerId.CompareTo(y.CustomerId);
+        });
+
+        var acquiredFrom = data.Transactions.GroupBy(t => t.CustomerId).ToDictionary(g => g.Key, g => g.Min(t => t.TransactionDate));
+        return ordered.Select(c => new JsonObject
+        {
+            ["customer_id"] = c.CustomerId,
+            ["customer_name"] = c.Name,
+            ["mobile"] = c.Mobile,
+            ["r_score"] = c.R,
+            ["f_score"] = c.F,
+            ["m_score"] = c.M,
+            ["segment"] = SegmentLabel(c),
+            ["recency_days"] = c.Recency,
+            ["visits"] = c.Visits,
+            ["bills"] = c.Bills,
+            ["units"] = c.Units,
+            ["spend"] = Round(c.Spend),
+            ["profit"] = Round(c.Profit),
+            ["first_purchase"] = Day(c.First),
+            ["last_purchase"] = Day(c.Last),
+            ["acquired"] = Day(c.RegistrationDate ?? acquiredFrom[c.CustomerId]),
+            ["p_alive"] = null,
+            ["expected_visits"] = null,
+            ["expected_spend"] = null,
+            ["predicted_clv"] = null,
+        }).ToList();
+
+        static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Mobile comparison ignores exactly these five characters on both sides.</summary>

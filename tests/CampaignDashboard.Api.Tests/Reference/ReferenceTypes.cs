@@ -21,6 +21,18 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
 {
     public static RefRequest None { get; } = new(null, null, null, null, [], [], []);
 
+    /// <summary>r_score values (spec section 2: 1..5).</summary>
+    public IReadOnlyList<string> RScores { get; init; } = [];
+
+    /// <summary>f_score values.</summary>
+    public IReadOnlyList<string> FScores { get; init; } = [];
+
+    /// <summary>m_score values.</summary>
+    public IReadOnlyList<string> MScores { get; init; } = [];
+
+    /// <summary>segment labels.</summary>
+    public IReadOnlyList<string> Segments { get; init; } = [];
+
     /// <summary>
     /// Query string for the dashboard endpoint: "" when no parameter is set, otherwise "?a=b&amp;c=d".
     /// Every value is escaped with <see cref="Uri.EscapeDataString(string)"/> so '+' cannot be read as a space.
@@ -35,6 +47,10 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
         Add(parts, "r_value_bucket", JoinLabels(RValueBuckets));
         Add(parts, "f_value_bucket", JoinLabels(FValueBuckets));
         Add(parts, "m_value_bucket", JoinLabels(MValueBuckets));
+        Add(parts, "r_score", JoinLabels(RScores));
+        Add(parts, "f_score", JoinLabels(FScores));
+        Add(parts, "m_score", JoinLabels(MScores));
+        Add(parts, "segment", JoinLabels(Segments));
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
@@ -58,6 +74,10 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
         Append("r_value_bucket", QuoteLabels(RValueBuckets));
         Append("f_value_bucket", QuoteLabels(FValueBuckets));
         Append("m_value_bucket", QuoteLabels(MValueBuckets));
+        Append("r_score", QuoteLabels(RScores));
+        Append("f_score", QuoteLabels(FScores));
+        Append("m_score", QuoteLabels(MScores));
+        Append("segment", QuoteLabels(Segments));
         text.Append(any ? " }" : "none }");
         return text.ToString();
     }

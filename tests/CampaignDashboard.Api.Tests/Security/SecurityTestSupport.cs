@@ -47,7 +47,9 @@ public static class TestTokens
         string audience = Audience,
         string signingKey = SigningKey,
         DateTime? expires = null,
-        DateTime? notBefore = null)
+        DateTime? notBefore = null,
+        string? scope = null,
+        string? role = null)
     {
         var now = DateTime.UtcNow;
         var validFrom = notBefore ?? now.AddMinutes(-1);
@@ -55,7 +57,12 @@ public static class TestTokens
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, subject)]),
+            Subject = new ClaimsIdentity(new[]
+            {
+                new Claim(JwtRegisteredClaimNames.Sub, subject),
+                scope is null ? null : new Claim("scope", scope),
+                role is null ? null : new Claim("role", role),
+            }.OfType<Claim>()),
             IssuedAt = validFrom,
             NotBefore = validFrom,
             Expires = expires ?? now.AddMinutes(10),
@@ -147,6 +154,8 @@ public sealed class SwitchableDatabaseEngine(IDatabaseEngine real) : IDatabaseEn
     public int CommandTimeoutSeconds => real.CommandTimeoutSeconds;
 
     public string TelemetryName => real.TelemetryName;
+
+    public void StreamResults(DbCommand command) => real.StreamResults(command);
 
     /// <summary>Completes when a request starts waiting on a hung database.</summary>
     public Task Entered => _entered.Task;

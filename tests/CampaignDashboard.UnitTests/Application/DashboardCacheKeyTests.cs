@@ -65,6 +65,8 @@ public sealed class DashboardCacheKeyTests
         _ when type == typeof(DateOnly?) => (new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 2)),
         _ when type == typeof(string) => ("smith", "jones"),
         _ when type == typeof(ValueSet<Bucket>) => (Buckets(0), Buckets(1)),
+        _ when type == typeof(ValueSet<int>) => (new ValueSet<int>([1], Comparer<int>.Default), new ValueSet<int>([2], Comparer<int>.Default)),
+        _ when type == typeof(ValueSet<string>) => (new ValueSet<string>(["A"], StringComparer.Ordinal), new ValueSet<string>(["B"], StringComparer.Ordinal)),
         _ => throw new AssertionException($"No sample values for a filter member of type {type}: add them to this test."),
     };
 

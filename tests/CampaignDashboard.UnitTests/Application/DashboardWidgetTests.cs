@@ -73,12 +73,12 @@ public sealed class DashboardWidgetTests
     private static IDashboardQueries EmptyEngine()
     {
         var engine = new Mock<IDashboardQueries>();
-        engine.Setup(q => q.RowsAsync<CampaignDashboard.Domain.Figures.KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
+        engine.Setup(q => q.RowsAsync<CampaignDashboard.Domain.Figures.KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>()))
             .ReturnsAsync([CampaignDashboard.Domain.Figures.KpiTotals.Empty]);
-        engine.Setup(q => q.RowsAsync<CategoryCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        engine.Setup(q => q.RowsAsync<RfmCell>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        engine.Setup(q => q.RowsAsync<RfGridRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
-        engine.Setup(q => q.RowsAsync<FiscalYearCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        engine.Setup(q => q.RowsAsync<CategoryCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
+        engine.Setup(q => q.RowsAsync<RfmCell>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
+        engine.Setup(q => q.RowsAsync<RfGridRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
+        engine.Setup(q => q.RowsAsync<FiscalYearCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         return engine.Object;
     }
 }

@@ -114,8 +114,8 @@ public sealed class GetDashboardQueryHandlerTests
     public async Task Cancelling_the_request_cancels_the_running_widget_queries()
     {
         var kpiToken = new TaskCompletionSource<CancellationToken>();
-        _queries.Setup(q => q.RowsAsync<KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Returns((string _, DashboardFilter _, CancellationToken token) =>
+        _queries.Setup(q => q.RowsAsync<KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>()))
+            .Returns((string _, DashboardFilter _, CancellationToken token, IReadOnlyDictionary<string, object?>? _) =>
             {
                 kpiToken.TrySetResult(token);
                 return Task.Delay(Timeout.Infinite, token).ContinueWith<IReadOnlyList<KpiTotals>>(_ => throw new OperationCanceledException(token), TaskScheduler.Default);
@@ -137,7 +137,7 @@ public sealed class GetDashboardQueryHandlerTests
     {
         var failure = new InvalidOperationException("segment query failed");
         var kpiToken = new TaskCompletionSource<CancellationToken>();
-        _queries.Setup(q => q.RowsAsync<RfmCell>("segment", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>())).Returns(async () =>
+        _queries.Setup(q => q.RowsAsync<RfmCell>("segment", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).Returns(async () =>
         {
             await kpiToken.Task;
             throw failure;
@@ -145,8 +145,8 @@ public sealed class GetDashboardQueryHandlerTests
 
         // KPI runs until it is cancelled; a safety limit keeps a broken handler from hanging the test run.
         using var safetyLimit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        _queries.Setup(q => q.RowsAsync<KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Returns((string _, DashboardFilter _, CancellationToken token) =>
+        _queries.Setup(q => q.RowsAsync<KpiTotals>("kpi", It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>()))
+            .Returns((string _, DashboardFilter _, CancellationToken token, IReadOnlyDictionary<string, object?>? _) =>
             {
                 kpiToken.TrySetResult(token);
                 var either = CancellationTokenSource.CreateLinkedTokenSource(token, safetyLimit.Token);
@@ -248,8 +248,8 @@ public sealed class GetDashboardQueryHandlerTests
     }
 
     private void Returns<TRow>(string script, params TRow[] rows) =>
-        _queries.Setup(q => q.RowsAsync<TRow>(script, It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Callback((string widget, DashboardFilter filter, CancellationToken token) => Record(widget, filter, token))
+        _queries.Setup(q => q.RowsAsync<TRow>(script, It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>()))
+            .Callback((string widget, DashboardFilter filter, CancellationToken token, IReadOnlyDictionary<string, object?>? _) => Record(widget, filter, token))
             .ReturnsAsync(rows);
 
     private void Record(string widget, DashboardFilter filter, CancellationToken token)
@@ -268,8 +268,13 @@ public sealed class GetDashboardQueryHandlerTests
         public Task<DateOnly?> AsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
             inner.AsOfDateAsync(filter, cancellationToken);
 
-        public Task<IReadOnlyList<TRow>> RowsAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken) =>
-            script == "kpi" ? (Task<IReadOnlyList<TRow>>)(object)gate : inner.RowsAsync<TRow>(script, filter, cancellationToken);
+        public Task<IReadOnlyList<TRow>> RowsAsync<TRow>(
+            string script, DashboardFilter filter, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? parameters = null) =>
+            script == "kpi" ? (Task<IReadOnlyList<TRow>>)(object)gate : inner.RowsAsync<TRow>(script, filter, cancellationToken, parameters);
+
+        public IAsyncEnumerable<TRow> StreamAsync<TRow>(
+            string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+            inner.StreamAsync<TRow>(script, filter, parameters, cancellationToken);
 
         public void Dispose() => Disposed = true;
     }

@@ -33,6 +33,28 @@ public sealed record DashboardFilter
     /// <summary>Buckets of <see cref="BucketFamilies.Spend"/>; empty = no filter.</summary>
     public ValueSet<Bucket> SpendBuckets { get; init; } = new();
 
+    /// <summary>R scores a customer must have (scores over the whole population); empty = no filter.</summary>
+    public ValueSet<int> RScores { get; init; } = new();
+
+    /// <summary>F scores; empty = no filter.</summary>
+    public ValueSet<int> FScores { get; init; } = new();
+
+    /// <summary>M scores; empty = no filter.</summary>
+    public ValueSet<int> MScores { get; init; } = new();
+
+    /// <summary>Labels of the segments a customer must belong to; empty = no filter.</summary>
+    public ValueSet<string> Segments { get; init; } = new();
+
     /// <summary>Whether customers are looked up by mobile or name (the engines find those customers first).</summary>
     public bool MatchesCustomers => MobileDigits is not null || NameContains is not null;
+
+    /// <summary>Whether the filter narrows customers by their (R, F, M) cell: a score or a segment filter.</summary>
+    public bool FiltersCells => !RScores.IsEmpty || !FScores.IsEmpty || !MScores.IsEmpty || !Segments.IsEmpty;
+
+    /// <summary>Whether a customer with these scores passes the score and segment filters.</summary>
+    public bool SelectsCell(int r, int f, int m) =>
+        (RScores.IsEmpty || RScores.Contains(r))
+        && (FScores.IsEmpty || FScores.Contains(f))
+        && (MScores.IsEmpty || MScores.Contains(m))
+        && (Segments.IsEmpty || Segments.Contains(Domain.Segments.Segments.Classify(r, f, m).Label));
 }

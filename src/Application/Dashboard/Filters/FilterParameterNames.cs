@@ -10,6 +10,10 @@ public static class FilterParameterNames
     public const string RValueBucket = "r_value_bucket";
     public const string FValueBucket = "f_value_bucket";
     public const string MValueBucket = "m_value_bucket";
+    public const string RScore = "r_score";
+    public const string FScore = "f_score";
+    public const string MScore = "m_score";
+    public const string Segment = "segment";
 
     /// <summary>The date format of start_date and end_date.</summary>
     public const string DateFormat = "yyyy-MM-dd";

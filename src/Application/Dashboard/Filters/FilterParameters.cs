@@ -20,4 +20,12 @@ public abstract record FilterParameters
     public IReadOnlyList<string>? FValueBucket { get; init; }
 
     public IReadOnlyList<string>? MValueBucket { get; init; }
+
+    public IReadOnlyList<string>? RScore { get; init; }
+
+    public IReadOnlyList<string>? FScore { get; init; }
+
+    public IReadOnlyList<string>? MScore { get; init; }
+
+    public IReadOnlyList<string>? Segment { get; init; }
 }

@@ -1,5 +1,7 @@
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Domain.Segments;
 using FluentValidation;
 using static CampaignDashboard.Application.Dashboard.Filters.FilterParser;
 
@@ -40,6 +42,11 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
         RuleForBucketLabels(q => q.RValueBucket, FilterParameterNames.RValueBucket, BucketFamilies.Recency);
         RuleForBucketLabels(q => q.FValueBucket, FilterParameterNames.FValueBucket, BucketFamilies.Visits);
         RuleForBucketLabels(q => q.MValueBucket, FilterParameterNames.MValueBucket, BucketFamilies.Spend);
+
+        RuleForScores(q => q.RScore, FilterParameterNames.RScore);
+        RuleForScores(q => q.FScore, FilterParameterNames.FScore);
+        RuleForScores(q => q.MScore, FilterParameterNames.MScore);
+        RuleForLabels(q => q.Segment, FilterParameterNames.Segment, Segments.InPrecedenceOrder.Select(s => s.Label), label => Segments.TryFind(label, out _));
     }
 
     private static bool HaveStartNotAfterEnd(FilterParameters parameters) =>
@@ -49,15 +56,31 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
     private void RuleForBucketLabels(
         System.Linq.Expressions.Expression<Func<FilterParameters, IReadOnlyList<string>?>> labels,
         string parameter,
-        BucketFamily family)
+        BucketFamily family) =>
+        RuleForLabels(labels, parameter, family.Labels, label => family.TryFind(label, out _));
+
+    private void RuleForLabels(
+        System.Linq.Expressions.Expression<Func<FilterParameters, IReadOnlyList<string>?>> labels,
+        string parameter,
+        IEnumerable<string> allowedLabels,
+        Func<string, bool> isKnown)
     {
-        var allowed = string.Join(", ", family.Labels);
+        var allowed = string.Join(", ", allowedLabels);
         RuleFor(labels).Custom((values, context) =>
         {
-            foreach (var label in NonBlankLabels(values).Where(label => !family.TryFind(label, out _)))
+            foreach (var label in NonBlankLabels(values).Where(label => !isKnown(label)))
             {
                 context.AddFailure(parameter, $"unknown label '{label.Trim()}'; allowed labels: {allowed}");
             }
         });
     }
+
+    private void RuleForScores(System.Linq.Expressions.Expression<Func<FilterParameters, IReadOnlyList<string>?>> scores, string parameter) =>
+        RuleFor(scores).Custom((values, context) =>
+        {
+            foreach (var value in NonBlankLabels(values).Where(value => !RfmScores.TryParse(value, out _)))
+            {
+                context.AddFailure(parameter, $"'{value.Trim()}' is not a score; scores are 1, 2, 3, 4, 5");
+            }
+        });
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Domain.Segments;
 
 namespace CampaignDashboard.Application.Dashboard.Filters;
 
@@ -45,6 +47,12 @@ public static class FilterParser
         RecencyBuckets = Resolve(BucketFamilies.Recency, parameters.RValueBucket),
         VisitBuckets = Resolve(BucketFamilies.Visits, parameters.FValueBucket),
         SpendBuckets = Resolve(BucketFamilies.Spend, parameters.MValueBucket),
+        RScores = Scores(parameters.RScore),
+        FScores = Scores(parameters.FScore),
+        MScores = Scores(parameters.MScore),
+        Segments = new(
+            NonBlankLabels(parameters.Segment).Select(label => Segments.TryFind(label, out var segment) ? segment.Label : throw Unvalidated(label)),
+            StringComparer.Ordinal),
     };
 
     private static DateOnly? ValidDate(string? value) =>
@@ -55,6 +63,10 @@ public static class FilterParser
 
     private static InvalidOperationException Unvalidated(string? value) =>
         new($"The value '{value}' did not pass validation; ToFilter expects validated parameters.");
+
+    private static ValueSet<int> Scores(IReadOnlyList<string>? values) => new(
+        NonBlankLabels(values).Select(value => RfmScores.TryParse(value, out var score) ? score : throw Unvalidated(value)),
+        Comparer<int>.Default);
 
     private static ValueSet<Bucket> Resolve(BucketFamily family, IReadOnlyList<string>? labels) => new(
         NonBlankLabels(labels).Select(label => family.TryFind(label, out var bucket) ? bucket : throw Unvalidated(label)),

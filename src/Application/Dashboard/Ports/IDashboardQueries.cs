@@ -3,14 +3,23 @@ using CampaignDashboard.Application.Dashboard.Filters;
 namespace CampaignDashboard.Application.Dashboard.Ports;
 
 /// <summary>
-/// The dashboard's read side of a database engine: one implementation per engine, in Infrastructure. Resolved once
-/// per dashboard computation, whose statements share what the engine computes once for them (the scored population).
+/// The read side of a database engine over a filter's selection: one implementation per engine, in Infrastructure.
+/// Resolved once per computation (a dashboard, a customers page, an export), whose statements share what the engine
+/// computes once for them (the scored population).
 /// </summary>
 public interface IDashboardQueries
 {
     /// <summary>The as-of date A: end_date when given, else the latest transaction date; null without data.</summary>
     Task<DateOnly?> AsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>The rows of a widget's script (Sql/&lt;engine&gt;/&lt;script&gt;.sql) over the filter's selection.</summary>
-    Task<IReadOnlyList<TRow>> RowsAsync<TRow>(string script, DashboardFilter filter, CancellationToken cancellationToken);
+    /// <summary>
+    /// The rows of a script (Sql/&lt;engine&gt;/&lt;script&gt;.sql) over the filter's selection; <paramref name="parameters"/>
+    /// gives the values of the script's own parameters beyond the filter's (a page, a sort key).
+    /// </summary>
+    Task<IReadOnlyList<TRow>> RowsAsync<TRow>(
+        string script, DashboardFilter filter, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? parameters = null);
+
+    /// <summary>The same rows, streamed from the database one at a time: memory stays flat whatever their number.</summary>
+    IAsyncEnumerable<TRow> StreamAsync<TRow>(
+        string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken);
 }

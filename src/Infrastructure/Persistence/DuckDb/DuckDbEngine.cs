@@ -49,6 +49,9 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
         }
     }
 
+    /// <summary>DuckDB materializes a result before the first row unless the command streams.</summary>
+    public void StreamResults(DbCommand command) => ((DuckDBCommand)command).UseStreamingMode = true;
+
     /// <summary>A new, unused name for a table of the work catalog; generated here, never taken from input.</summary>
     public static string NewWorkTableName(string prefix) =>
         string.Create(CultureInfo.InvariantCulture, $"{WorkCatalog}.{prefix}_{Interlocked.Increment(ref _workTables)}");

@@ -17,6 +17,11 @@ public sealed class SqlServerEngine(string connectionString, int commandTimeoutS
 
     public string ConnectionString => connectionString;
 
+    /// <summary>SqlClient's reader already streams rows as the server sends them.</summary>
+    public void StreamResults(DbCommand command)
+    {
+    }
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqlConnection(connectionString);

@@ -114,6 +114,9 @@ population AS (
         m.spend,
         m.profit,
         m.active_days,
+        m.first_date,
+        m.last_date,
+        m.acquired_date,
         CASE
             WHEN m.last_day < cuts.r1.value OR (m.last_day = cuts.r1.value AND m.customer_id <= cuts.r1.id) THEN 1
             WHEN m.last_day < cuts.r2.value OR (m.last_day = cuts.r2.value AND m.customer_id <= cuts.r2.id) THEN 2

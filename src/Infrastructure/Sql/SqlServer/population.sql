@@ -25,6 +25,8 @@ measured AS (
         pc.units,
         pc.spend,
         pc.profit,
+        pc.first_date,
+        pc.last_date,
         DATEDIFF(day, pc.last_date, CAST(@as_of_date AS DATE)) AS recency_days,
         -- (last - first): over (visits - 1) it is the mean gap between consecutive visits.
         DATEDIFF(day, pc.first_date, pc.last_date) AS active_days
@@ -41,6 +43,8 @@ population AS (
         m.profit,
         m.recency_days,
         m.active_days,
+        m.first_date,
+        m.last_date,
         CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INT) AS r_score,
         CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INT) AS f_score,
         CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INT) AS m_score,

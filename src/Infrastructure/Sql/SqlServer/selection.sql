@@ -1,6 +1,8 @@
 -- The selection S (contract step 5): the customers of P that pass every given customer filter.
 -- Mobile and name filters keep the customers of customer_matches (customer_matches.sql).
 -- A bucket filter is a bit mask over bucket indices (0 = no filter); several labels of one filter are ORed.
+-- Score and segment filters arrive as the set of (R, F, M) cells they keep: 125 characters, '1' = kept, the cell
+-- (r, f, m) at position (r - 1) * 25 + (f - 1) * 5 + m; null = no such filter. No segment rule is written in SQL.
 selection AS (
     SELECT p.*
     FROM population AS p
@@ -9,4 +11,6 @@ selection AS (
       AND (@recency_mask = 0 OR (@recency_mask & POWER(2, p.recency_bucket)) <> 0)
       AND (@visits_mask = 0 OR (@visits_mask & POWER(2, p.visits_bucket)) <> 0)
       AND (@spend_mask = 0 OR (@spend_mask & POWER(2, p.spend_bucket)) <> 0)
+      AND (@rfm_cells IS NULL
+           OR SUBSTRING(@rfm_cells, (p.r_score - 1) * 25 + (p.f_score - 1) * 5 + p.m_score, 1) = '1')
 )

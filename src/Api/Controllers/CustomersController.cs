@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using CampaignDashboard.Api.Contracts;
+using CampaignDashboard.Api.Logging;
+using CampaignDashboard.Api.Security;
+using CampaignDashboard.Application.Customers.Queries.GetCustomers;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Net.Http.Headers;
+
+namespace CampaignDashboard.Api.Controllers;
+
+/// <summary>The customers behind the dashboard's numbers, to see and to export for a campaign. Personal data.</summary>
+[ApiController]
+[Route("api/campaign/customers")]
+[Authorize(Policy = CustomerDataAuthorization.Policy)]
+public sealed partial class CustomersController(IMediator mediator, ILogger<CustomersController> logger) : ControllerBase
+{
+    /// <summary>One page of the customers of the selection: who they are, their scores and segment, their measures.</summary>
+    /// <remarks>
+    /// Takes the dashboard's filters (scores and segments are those over every customer of the window), an order and a
+    /// page. With authentication on, the caller needs the scope or role of Authorization:CustomerDataScope
+    /// (default campaign.customers).
+    /// </remarks>
+    /// <response code="200">The page, and the selection's total.</response>
+    /// <response code="400">A parameter is invalid; `errors` names each one and why.</response>
+    /// <response code="401">No valid bearer token (when authentication is on).</response>
+    /// <response code="403">The token lacks the customer-data scope or role.</response>
+    /// <response code="429">Too many requests from this client; retry after the Retry-After header's seconds.</response>
+    /// <response code="500">An unexpected failure; the body never contains internals.</response>
+    /// <response code="503">The database is unreachable, locked or too slow; retry after the Retry-After header's seconds.</response>
+    [HttpGet]
+    [ProducesResponseType<CustomersPageDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task<ActionResult<CustomersPageDto>> GetCustomers([FromQuery] CustomersQueryParameters parameters, CancellationToken cancellationToken)
+    {
+        Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Private = true, NoStore = true };
+        return await mediator.Send(parameters.ToQuery(), cancellationToken);
+    }
+
+    /// <summary>Every customer of the selection as CSV, streamed: a campaign export.</summary>
+    /// <remarks>
+    /// The list's filters and order; the header row holds the list's field names. Text cells that a spreadsheet would
+    /// read as a formula start with an apostrophe. The file name says the as-of date (and the segment filter). Every
+    /// export is recorded in the audit log (who, the filter without personal values, rows, seconds).
+    /// </remarks>
+    /// <response code="200">The CSV file.</response>
+    /// <response code="400">A parameter is invalid (page and page_size are not taken here); `errors` names each one.</response>
+    /// <response code="401">No valid bearer token (when authentication is on).</response>
+    /// <response code="403">The token lacks the customer-data scope or role.</response>
+    /// <response code="429">Too many requests from this client; retry after the Retry-After header's seconds.</response>
+    /// <response code="500">An unexpected failure; the body never contains internals.</response>
+    /// <response code="503">The database is unreachable, locked or too slow; retry after the Retry-After header's seconds.</response>
+    [HttpGet("export")]
+    [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "text/csv")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
+    public async Task ExportCustomers([FromQuery] CustomersExportParameters parameters, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var export = await mediator.Send(parameters.ToQuery(), cancellationToken);
+
+        // The first row is read before anything is sent: a database that fails then still gets a problem details
+        // answer, not a file cut short.
+        await using var rows = export.Rows.GetAsyncEnumerator(cancellationToken);
+        var first = await rows.MoveNextAsync();
+
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = export.FileName, FileName = export.FileName }.ToString();
+        Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Private = true, NoStore = true };
+        var count = await CustomerCsv.WriteAsync(Response.Body, Remaining(rows, first), cancellationToken);
+
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var subject = User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "anonymous";
+            var filter = PersonalDataRedactor.Scrub(Request.QueryString.Value ?? string.Empty, []);
+            LogExport(subject, filter, count, seconds);
+        }
+    }
+
+    private static async IAsyncEnumerable<T> Remaining<T>(IAsyncEnumerator<T> rows, bool hasCurrent)
+    {
+        for (var more = hasCurrent; more; more = await rows.MoveNextAsync())
+        {
+            yield return rows.Current;
+        }
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
+        Message = "Audit: customer export by {Subject}, filter {Filter}: {Rows} rows in {Seconds:0.###} s")]
+    private partial void LogExport(string subject, string filter, long rows, double seconds);
+}

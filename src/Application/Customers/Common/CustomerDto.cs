@@ -1,0 +1,58 @@
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Domain.Segments;
+
+namespace CampaignDashboard.Application.Customers.Common;
+
+/// <summary>One customer behind the numbers (contract section 6): who, its scores and segment, its measures over the window.</summary>
+/// <param name="Segment">The segment of its (R, F, M) scores in the segment scheme of the request.</param>
+/// <param name="RecencyDays">Days from its last purchase to the as-of date.</param>
+/// <param name="Acquired">Its registration date, else its first transaction date in all the data.</param>
+/// <param name="PAlive">Probability the customer is still active (section 10); null while prediction is unavailable.</param>
+/// <param name="ExpectedVisits">Expected repeat visits over the prediction horizon; null while prediction is unavailable.</param>
+/// <param name="ExpectedSpend">Expected spend over the prediction horizon; null while prediction is unavailable.</param>
+/// <param name="PredictedClv">Expected spend discounted to the middle of the horizon; null while prediction is unavailable.</param>
+public sealed record CustomerDto(
+    long CustomerId,
+    string? CustomerName,
+    string? Mobile,
+    int RScore,
+    int FScore,
+    int MScore,
+    string Segment,
+    long RecencyDays,
+    long Visits,
+    long Bills,
+    long Units,
+    decimal Spend,
+    decimal Profit,
+    DateOnly FirstPurchase,
+    DateOnly LastPurchase,
+    DateOnly Acquired,
+    decimal? PAlive,
+    decimal? ExpectedVisits,
+    decimal? ExpectedSpend,
+    decimal? PredictedClv)
+{
+    /// <summary>The response row of an engine's row: its segment from its scores, money rounded, dates as dates.</summary>
+    public static CustomerDto From(CustomerRow row) => new(
+        row.CustomerId,
+        row.CustomerName,
+        row.Mobile,
+        row.RScore,
+        row.FScore,
+        row.MScore,
+        Segments.Classify(row.RScore, row.FScore, row.MScore).Label,
+        row.RecencyDays,
+        row.Visits,
+        row.Bills,
+        row.Units,
+        Metrics.Round(row.Spend),
+        Metrics.Round(row.Profit),
+        DateOnly.FromDateTime(row.FirstPurchase),
+        DateOnly.FromDateTime(row.LastPurchase),
+        DateOnly.FromDateTime(row.Acquired),
+        PAlive: null,
+        ExpectedVisits: null,
+        ExpectedSpend: null,
+        PredictedClv: null);
+}
