@@ -26,9 +26,13 @@ export class CampaignClient {
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
      * @param m_value_bucket (optional) Spend buckets (labels of value_data: 1-1000, 1000-2000, 2000-3000, 3000-4000, 4000-5000, >5000), comma-separated or repeated; ORed.
+     * @param r_score (optional) R scores (1 to 5, 5 = most recent), comma-separated or repeated; ORed. Scores are those over every customer of the window.
+     * @param f_score (optional) F scores (1 to 5, 5 = most visits), comma-separated or repeated; ORed.
+     * @param m_score (optional) M scores (1 to 5, 5 = highest spend), comma-separated or repeated; ORed.
+     * @param segment (optional) Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.
      * @return The dashboard.
      */
-    getDashboard(start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, signal?: AbortSignal): Promise<DashboardDto> {
+    getDashboard(start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, signal?: AbortSignal): Promise<DashboardDto> {
         let url_ = this.baseUrl + "/api/campaign/dashboard?";
         if (start_date !== undefined && start_date !== null)
             url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
@@ -44,6 +48,14 @@ export class CampaignClient {
             f_value_bucket && f_value_bucket.forEach(item => { url_ += "f_value_bucket=" + encodeURIComponent("" + item) + "&"; });
         if (m_value_bucket !== undefined && m_value_bucket !== null)
             m_value_bucket && m_value_bucket.forEach(item => { url_ += "m_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (r_score !== undefined && r_score !== null)
+            r_score && r_score.forEach(item => { url_ += "r_score=" + encodeURIComponent("" + item) + "&"; });
+        if (f_score !== undefined && f_score !== null)
+            f_score && f_score.forEach(item => { url_ += "f_score=" + encodeURIComponent("" + item) + "&"; });
+        if (m_score !== undefined && m_score !== null)
+            m_score && m_score.forEach(item => { url_ += "m_score=" + encodeURIComponent("" + item) + "&"; });
+        if (segment !== undefined && segment !== null)
+            segment && segment.forEach(item => { url_ += "segment=" + encodeURIComponent("" + item) + "&"; });
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -110,6 +122,267 @@ export class CampaignClient {
             });
         }
         return Promise.resolve<DashboardDto>(null as any);
+    }
+}
+
+export class CustomersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * One page of the customers of the selection: who they are, their scores and segment, their measures.
+     * @param sort (optional) Order: spend, visits, recency_days, last_purchase, profit, customer_id, customer_name, r_score, f_score or m_score; a leading '-' sorts descending. Default -spend; ties by customer_id.
+     * @param page (optional) 1-based page number; default 1. A page past the end has no items.
+     * @param page_size (optional) Customers per page, 1 to 1000; default 100.
+     * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
+     * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
+     * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
+     * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
+     * @param m_value_bucket (optional) Spend buckets (labels of value_data: 1-1000, 1000-2000, 2000-3000, 3000-4000, 4000-5000, >5000), comma-separated or repeated; ORed.
+     * @param r_score (optional) R scores (1 to 5, 5 = most recent), comma-separated or repeated; ORed. Scores are those over every customer of the window.
+     * @param f_score (optional) F scores (1 to 5, 5 = most visits), comma-separated or repeated; ORed.
+     * @param m_score (optional) M scores (1 to 5, 5 = highest spend), comma-separated or repeated; ORed.
+     * @param segment (optional) Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.
+     * @return The page, and the selection's total.
+     */
+    getCustomers(sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, signal?: AbortSignal): Promise<CustomersPageDto> {
+        let url_ = this.baseUrl + "/api/campaign/customers?";
+        if (sort !== undefined && sort !== null)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (page !== undefined && page !== null)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size !== undefined && page_size !== null)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (start_date !== undefined && start_date !== null)
+            url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
+        if (end_date !== undefined && end_date !== null)
+            url_ += "end_date=" + encodeURIComponent("" + end_date) + "&";
+        if (customer_mobile !== undefined && customer_mobile !== null)
+            url_ += "customer_mobile=" + encodeURIComponent("" + customer_mobile) + "&";
+        if (customer_name !== undefined && customer_name !== null)
+            url_ += "customer_name=" + encodeURIComponent("" + customer_name) + "&";
+        if (r_value_bucket !== undefined && r_value_bucket !== null)
+            r_value_bucket && r_value_bucket.forEach(item => { url_ += "r_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (f_value_bucket !== undefined && f_value_bucket !== null)
+            f_value_bucket && f_value_bucket.forEach(item => { url_ += "f_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (m_value_bucket !== undefined && m_value_bucket !== null)
+            m_value_bucket && m_value_bucket.forEach(item => { url_ += "m_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (r_score !== undefined && r_score !== null)
+            r_score && r_score.forEach(item => { url_ += "r_score=" + encodeURIComponent("" + item) + "&"; });
+        if (f_score !== undefined && f_score !== null)
+            f_score && f_score.forEach(item => { url_ += "f_score=" + encodeURIComponent("" + item) + "&"; });
+        if (m_score !== undefined && m_score !== null)
+            m_score && m_score.forEach(item => { url_ += "m_score=" + encodeURIComponent("" + item) + "&"; });
+        if (segment !== undefined && segment !== null)
+            segment && segment.forEach(item => { url_ += "segment=" + encodeURIComponent("" + item) + "&"; });
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCustomers(_response);
+        });
+    }
+
+    protected processGetCustomers(response: Response): Promise<CustomersPageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = CustomersPageDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A parameter is invalid; `errors` names each one and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("No valid bearer token (when authentication is on).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("The token lacks the customer-data scope or role.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ProblemDetails.fromJS(resultData500);
+            return throwException("An unexpected failure; the body never contains internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            let resultData503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result503 = ProblemDetails.fromJS(resultData503);
+            return throwException("The database is unreachable, locked or too slow; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CustomersPageDto>(null as any);
+    }
+
+    /**
+     * Every customer of the selection as CSV, streamed: a campaign export.
+     * @param sort (optional) Order, as for the list: a key, '-' first for descending. Default -spend; ties by customer_id.
+     * @param page (optional) Not taken: an export holds every customer of the selection. Given, it is a 400.
+     * @param page_size (optional) Not taken: an export holds every customer of the selection. Given, it is a 400.
+     * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
+     * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
+     * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
+     * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
+     * @param m_value_bucket (optional) Spend buckets (labels of value_data: 1-1000, 1000-2000, 2000-3000, 3000-4000, 4000-5000, >5000), comma-separated or repeated; ORed.
+     * @param r_score (optional) R scores (1 to 5, 5 = most recent), comma-separated or repeated; ORed. Scores are those over every customer of the window.
+     * @param f_score (optional) F scores (1 to 5, 5 = most visits), comma-separated or repeated; ORed.
+     * @param m_score (optional) M scores (1 to 5, 5 = highest spend), comma-separated or repeated; ORed.
+     * @param segment (optional) Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.
+     * @return The CSV file.
+     */
+    exportCustomers(sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/campaign/customers/export?";
+        if (sort !== undefined && sort !== null)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (page !== undefined && page !== null)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size !== undefined && page_size !== null)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (start_date !== undefined && start_date !== null)
+            url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
+        if (end_date !== undefined && end_date !== null)
+            url_ += "end_date=" + encodeURIComponent("" + end_date) + "&";
+        if (customer_mobile !== undefined && customer_mobile !== null)
+            url_ += "customer_mobile=" + encodeURIComponent("" + customer_mobile) + "&";
+        if (customer_name !== undefined && customer_name !== null)
+            url_ += "customer_name=" + encodeURIComponent("" + customer_name) + "&";
+        if (r_value_bucket !== undefined && r_value_bucket !== null)
+            r_value_bucket && r_value_bucket.forEach(item => { url_ += "r_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (f_value_bucket !== undefined && f_value_bucket !== null)
+            f_value_bucket && f_value_bucket.forEach(item => { url_ += "f_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (m_value_bucket !== undefined && m_value_bucket !== null)
+            m_value_bucket && m_value_bucket.forEach(item => { url_ += "m_value_bucket=" + encodeURIComponent("" + item) + "&"; });
+        if (r_score !== undefined && r_score !== null)
+            r_score && r_score.forEach(item => { url_ += "r_score=" + encodeURIComponent("" + item) + "&"; });
+        if (f_score !== undefined && f_score !== null)
+            f_score && f_score.forEach(item => { url_ += "f_score=" + encodeURIComponent("" + item) + "&"; });
+        if (m_score !== undefined && m_score !== null)
+            m_score && m_score.forEach(item => { url_ += "m_score=" + encodeURIComponent("" + item) + "&"; });
+        if (segment !== undefined && segment !== null)
+            segment && segment.forEach(item => { url_ += "segment=" + encodeURIComponent("" + item) + "&"; });
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportCustomers(_response);
+        });
+    }
+
+    protected processExportCustomers(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A parameter is invalid (page and page_size are not taken here); `errors` names each one.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("No valid bearer token (when authentication is on).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("The token lacks the customer-data scope or role.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ProblemDetails.fromJS(resultData500);
+            return throwException("An unexpected failure; the body never contains internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            let resultData503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result503 = ProblemDetails.fromJS(resultData503);
+            return throwException("The database is unreachable, locked or too slow; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -801,6 +1074,254 @@ export interface IHttpValidationProblemDetails extends IProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+/** One page of customers, and how many the selection holds in all. */
+export class CustomersPageDto implements ICustomersPageDto {
+    /** Customers in the selection, on every page together. */
+    total!: number;
+    page!: number;
+    page_size!: number;
+    items!: CustomerDto[];
+    meta!: CustomersMetaDto;
+
+    constructor(data?: ICustomersPageDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.total = _data["total"] !== undefined ? _data["total"] : null as any;
+            this.page = _data["page"] !== undefined ? _data["page"] : null as any;
+            this.page_size = _data["page_size"] !== undefined ? _data["page_size"] : null as any;
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(CustomerDto.fromJS(item));
+            }
+            else {
+                this.items = null as any;
+            }
+            this.meta = _data["meta"] ? CustomersMetaDto.fromJS(_data["meta"]) : null as any;
+        }
+    }
+
+    static fromJS(data: any): CustomersPageDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomersPageDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["total"] = this.total !== undefined ? this.total : null as any;
+        data["page"] = this.page !== undefined ? this.page : null as any;
+        data["page_size"] = this.page_size !== undefined ? this.page_size : null as any;
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : null as any);
+        }
+        data["meta"] = this.meta ? this.meta.toJSON() : null as any;
+        return data;
+    }
+}
+
+/** One page of customers, and how many the selection holds in all. */
+export interface ICustomersPageDto {
+    /** Customers in the selection, on every page together. */
+    total: number;
+    page: number;
+    page_size: number;
+    items: CustomerDto[];
+    meta: CustomersMetaDto;
+}
+
+/** One customer behind the numbers (contract section 6): who, its scores and segment, its measures over the window. */
+export class CustomerDto implements ICustomerDto {
+    customer_id!: number;
+    customer_name!: string | null;
+    mobile!: string | null;
+    r_score!: number;
+    f_score!: number;
+    m_score!: number;
+    /** The segment of its (R, F, M) scores in the segment scheme of the request. */
+    segment!: string;
+    /** Days from its last purchase to the as-of date. */
+    recency_days!: number;
+    visits!: number;
+    bills!: number;
+    units!: number;
+    spend!: number;
+    profit!: number;
+    first_purchase!: string;
+    last_purchase!: string;
+    /** Its registration date, else its first transaction date in all the data. */
+    acquired!: string;
+    /** Probability the customer is still active (section 10); null while prediction is unavailable. */
+    p_alive!: number | null;
+    /** Expected repeat visits over the prediction horizon; null while prediction is unavailable. */
+    expected_visits!: number | null;
+    /** Expected spend over the prediction horizon; null while prediction is unavailable. */
+    expected_spend!: number | null;
+    /** Expected spend discounted to the middle of the horizon; null while prediction is unavailable. */
+    predicted_clv!: number | null;
+
+    constructor(data?: ICustomerDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.customer_id = _data["customer_id"] !== undefined ? _data["customer_id"] : null as any;
+            this.customer_name = _data["customer_name"] !== undefined ? _data["customer_name"] : null as any;
+            this.mobile = _data["mobile"] !== undefined ? _data["mobile"] : null as any;
+            this.r_score = _data["r_score"] !== undefined ? _data["r_score"] : null as any;
+            this.f_score = _data["f_score"] !== undefined ? _data["f_score"] : null as any;
+            this.m_score = _data["m_score"] !== undefined ? _data["m_score"] : null as any;
+            this.segment = _data["segment"] !== undefined ? _data["segment"] : null as any;
+            this.recency_days = _data["recency_days"] !== undefined ? _data["recency_days"] : null as any;
+            this.visits = _data["visits"] !== undefined ? _data["visits"] : null as any;
+            this.bills = _data["bills"] !== undefined ? _data["bills"] : null as any;
+            this.units = _data["units"] !== undefined ? _data["units"] : null as any;
+            this.spend = _data["spend"] !== undefined ? _data["spend"] : null as any;
+            this.profit = _data["profit"] !== undefined ? _data["profit"] : null as any;
+            this.first_purchase = _data["first_purchase"] !== undefined ? _data["first_purchase"] : null as any;
+            this.last_purchase = _data["last_purchase"] !== undefined ? _data["last_purchase"] : null as any;
+            this.acquired = _data["acquired"] !== undefined ? _data["acquired"] : null as any;
+            this.p_alive = _data["p_alive"] !== undefined ? _data["p_alive"] : null as any;
+            this.expected_visits = _data["expected_visits"] !== undefined ? _data["expected_visits"] : null as any;
+            this.expected_spend = _data["expected_spend"] !== undefined ? _data["expected_spend"] : null as any;
+            this.predicted_clv = _data["predicted_clv"] !== undefined ? _data["predicted_clv"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): CustomerDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomerDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["customer_id"] = this.customer_id !== undefined ? this.customer_id : null as any;
+        data["customer_name"] = this.customer_name !== undefined ? this.customer_name : null as any;
+        data["mobile"] = this.mobile !== undefined ? this.mobile : null as any;
+        data["r_score"] = this.r_score !== undefined ? this.r_score : null as any;
+        data["f_score"] = this.f_score !== undefined ? this.f_score : null as any;
+        data["m_score"] = this.m_score !== undefined ? this.m_score : null as any;
+        data["segment"] = this.segment !== undefined ? this.segment : null as any;
+        data["recency_days"] = this.recency_days !== undefined ? this.recency_days : null as any;
+        data["visits"] = this.visits !== undefined ? this.visits : null as any;
+        data["bills"] = this.bills !== undefined ? this.bills : null as any;
+        data["units"] = this.units !== undefined ? this.units : null as any;
+        data["spend"] = this.spend !== undefined ? this.spend : null as any;
+        data["profit"] = this.profit !== undefined ? this.profit : null as any;
+        data["first_purchase"] = this.first_purchase !== undefined ? this.first_purchase : null as any;
+        data["last_purchase"] = this.last_purchase !== undefined ? this.last_purchase : null as any;
+        data["acquired"] = this.acquired !== undefined ? this.acquired : null as any;
+        data["p_alive"] = this.p_alive !== undefined ? this.p_alive : null as any;
+        data["expected_visits"] = this.expected_visits !== undefined ? this.expected_visits : null as any;
+        data["expected_spend"] = this.expected_spend !== undefined ? this.expected_spend : null as any;
+        data["predicted_clv"] = this.predicted_clv !== undefined ? this.predicted_clv : null as any;
+        return data;
+    }
+}
+
+/** One customer behind the numbers (contract section 6): who, its scores and segment, its measures over the window. */
+export interface ICustomerDto {
+    customer_id: number;
+    customer_name: string | null;
+    mobile: string | null;
+    r_score: number;
+    f_score: number;
+    m_score: number;
+    /** The segment of its (R, F, M) scores in the segment scheme of the request. */
+    segment: string;
+    /** Days from its last purchase to the as-of date. */
+    recency_days: number;
+    visits: number;
+    bills: number;
+    units: number;
+    spend: number;
+    profit: number;
+    first_purchase: string;
+    last_purchase: string;
+    /** Its registration date, else its first transaction date in all the data. */
+    acquired: string;
+    /** Probability the customer is still active (section 10); null while prediction is unavailable. */
+    p_alive: number | null;
+    /** Expected repeat visits over the prediction horizon; null while prediction is unavailable. */
+    expected_visits: number | null;
+    /** Expected spend over the prediction horizon; null while prediction is unavailable. */
+    expected_spend: number | null;
+    /** Expected spend discounted to the middle of the horizon; null while prediction is unavailable. */
+    predicted_clv: number | null;
+}
+
+/** How the customers were computed. */
+export class CustomersMetaDto implements ICustomersMetaDto {
+    /** The date recency is measured from; null when there are no transactions. */
+    as_of_date!: string | null;
+    /** The segment scheme the customers' segments come from. */
+    segment_scheme!: string;
+
+    constructor(data?: ICustomersMetaDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.as_of_date = _data["as_of_date"] !== undefined ? _data["as_of_date"] : null as any;
+            this.segment_scheme = _data["segment_scheme"] !== undefined ? _data["segment_scheme"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): CustomersMetaDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CustomersMetaDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["as_of_date"] = this.as_of_date !== undefined ? this.as_of_date : null as any;
+        data["segment_scheme"] = this.segment_scheme !== undefined ? this.segment_scheme : null as any;
+        return data;
+    }
+}
+
+/** How the customers were computed. */
+export interface ICustomersMetaDto {
+    /** The date recency is measured from; null when there are no transactions. */
+    as_of_date: string | null;
+    /** The segment scheme the customers' segments come from. */
+    segment_scheme: string;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {
