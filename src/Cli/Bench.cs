@@ -17,6 +17,9 @@ namespace CampaignDashboard.Cli;
 public sealed class Bench(TextWriter output, int runs, long customers, long transactions, string dataDirectory)
 {
     private const string DashboardPath = "/api/campaign/dashboard";
+    private const string SegmentPagePath = "/api/campaign/customers?segment=CHAMPIONS";
+    private const string ExportPath = "/api/campaign/customers/export";
+    private const int WarmPageRequests = 50;
     private const int WarmRequests = 300;
     private static readonly TimeSpan ThroughputDuration = TimeSpan.FromSeconds(10);
 
@@ -37,12 +40,22 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         var coldWindow = new List<double>();
         var coldBucket = new List<double>();
         var coldSmall = new List<double>();
+        var segmentPageAfterFull = new List<double>();
+        var segmentPageWarm = new List<double>();
+        var export = new List<double>();
+        var exportRssGrowth = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             output.WriteLine($"run {run}/{runs}");
             await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
             {
                 coldFull.Add(await api.TimeAsync(DashboardPath, cancellationToken));
+                segmentPageAfterFull.Add(await api.TimeAsync(SegmentPagePath, cancellationToken));
+                for (var i = 0; i < WarmPageRequests; i++)
+                {
+                    segmentPageWarm.Add(await api.TimeAsync(SegmentPagePath, cancellationToken));
+                }
+
                 mobileAfterFull.Add(await api.TimeAsync($"{DashboardPath}?customer_mobile={Uri.EscapeDataString(mobile)}", cancellationToken));
                 for (var i = 0; i < WarmRequests; i++)
                 {
@@ -69,6 +82,17 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
                 coldSmall.Add(await api.TimeAsync(DashboardPath, cancellationToken));
                 Track(api);
             }
+
+            // Export: every customer of the large dataset, to the last byte; the API's memory before it (with the
+            // unfiltered dashboard computed) and at its peak during it.
+            await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+            {
+                await api.TimeAsync(DashboardPath, cancellationToken);
+                var before = api.RssKb();
+                export.Add(await api.TimeAsync(ExportPath, cancellationToken));
+                exportRssGrowth.Add((api.PeakRssKb() - before) / 1024.0);
+                Track(api);
+            }
         }
 
         (double RequestsPerSecond, long Errors) throughput;
@@ -90,12 +114,18 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         _rows.Add(new Row("API process peak RSS (VmHWM) during all of the above", "<= 2 GB",
             string.Create(CultureInfo.InvariantCulture, $"{_peakRssKb / 1024.0:N0} MB"), "max of all processes"));
         Add("100,000 transactions, cold full dashboard", "median <= 100 ms", coldSmall, Milliseconds);
+        Add("first page of one segment's customers (CHAMPIONS), cold after the unfiltered dashboard", "<= 150 ms", segmentPageAfterFull, Milliseconds);
+        Add($"the same page warm, {WarmPageRequests} requests per run", "p50 <= 20 ms", segmentPageWarm, Milliseconds);
+        Add($"export of all {customers:N0} customers as CSV, to the last byte", "<= 6 s", export, Seconds);
+        Add("API peak RSS during the export, above its level before it", "<= 150 MB", exportRssGrowth, Megabytes);
         return Report();
     }
 
     private static string Seconds(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.00} s");
 
     private static string Milliseconds(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} ms");
+
+    private static string Megabytes(double mb) => string.Create(CultureInfo.InvariantCulture, $"{mb:N0} MB");
 
     private void Add(string name, string target, List<double> samples, Func<double, string> format)
     {
@@ -294,10 +324,15 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         }
 
         /// <summary>The process's peak resident set size so far (Linux VmHWM), in KB; 0 where unknown.</summary>
-        public long PeakRssKb()
+        public long PeakRssKb() => Status("VmHWM:");
+
+        /// <summary>The process's resident set size now (Linux VmRSS), in KB; 0 where unknown.</summary>
+        public long RssKb() => Status("VmRSS:");
+
+        private long Status(string field)
         {
             var status = $"/proc/{_process.Id}/status";
-            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal)) : null;
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
 
