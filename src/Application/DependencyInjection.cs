@@ -1,4 +1,5 @@
 using CampaignDashboard.Application.Common.Behaviours;
+using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<GetDashboardQueryValidator>(ServiceLifetime.Singleton);
         services.AddAutoMapper(cfg => cfg.LicenseKey = autoMapperLicenseKey, typeof(DashboardMappingProfile));
         services.AddScoped<DashboardComputation>();
+        services.AddSingleton<ResponseCache>();
         AddWidgets(services);
         services.AddHybridCache();
         // A wrong setting stops the start with one line naming its key (README, "Configuration").

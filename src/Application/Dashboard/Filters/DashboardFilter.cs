@@ -6,7 +6,7 @@ namespace CampaignDashboard.Application.Dashboard.Filters;
 /// A validated request in domain terms: the transaction window and the customer filters (contract steps 1 and 5).
 /// Built once per request by <see cref="FilterParser"/>; every widget statement receives the same instance. A value
 /// (all members compare by value), so that the response cache key can be derived from it whole
-/// (<see cref="Queries.GetDashboard.DashboardCacheKey"/>): a new member cannot be left out of the key.
+/// (<see cref="Common.Caching.ResponseCacheKey"/>): a new member cannot be left out of the key.
 /// </summary>
 public sealed record DashboardFilter
 {

@@ -1,28 +1,45 @@
+using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
 
-/// <summary>Counts the selection and reads one page of it, side by side, over the same scored population.</summary>
-public sealed class GetCustomersQueryHandler(IDashboardQueries queries) : IQueryHandler<GetCustomersQuery, CustomersPageDto>
+/// <summary>
+/// Serves a customers page from the response cache, else counts the selection and reads the page, side by side,
+/// over the same scored population.
+/// </summary>
+public sealed class GetCustomersQueryHandler(ResponseCache cache) : IQueryHandler<GetCustomersQuery, CustomersPageDto>
 {
-    public async ValueTask<CustomersPageDto> Handle(GetCustomersQuery query, CancellationToken cancellationToken)
-    {
-        var filter = FilterParser.ToFilter(query);
-        var sort = CustomerSort.Parse(query.Sort);
-        var page = CustomerListParameters.ValidPage(query.Page);
-        var pageSize = CustomerListParameters.ValidPageSize(query.PageSize);
+    public const string CacheKind = "customers";
 
-        var total = queries.RowsAsync<long>(CustomerScripts.Count, filter, cancellationToken);
+    public ValueTask<CustomersPageDto> Handle(GetCustomersQuery query, CancellationToken cancellationToken) =>
+        cache.GetOrComputeAsync(
+            CacheKind,
+            new CustomersPageRequest(
+                FilterParser.ToFilter(query),
+                CustomerSort.Parse(query.Sort),
+                CustomerListParameters.ValidPage(query.Page),
+                CustomerListParameters.ValidPageSize(query.PageSize)),
+            static (services, request, token) => ComputeAsync(services.GetRequiredService<IDashboardQueries>(), request, token),
+            cancellationToken);
+
+    private static async Task<CustomersPageDto> ComputeAsync(IDashboardQueries queries, CustomersPageRequest request, CancellationToken cancellationToken)
+    {
+        var total = queries.RowsAsync<long>(CustomerScripts.Count, request.Filter, cancellationToken);
         var rows = queries.RowsAsync<CustomerRow>(
-            CustomerScripts.List, filter, cancellationToken, sort.Parameters(offset: (page - 1L) * pageSize, limit: pageSize));
-        var asOfDate = queries.AsOfDateAsync(filter, cancellationToken);
+            CustomerScripts.List, request.Filter, cancellationToken,
+            request.Sort.Parameters(offset: (request.Page - 1L) * request.PageSize, limit: request.PageSize));
+        var asOfDate = queries.AsOfDateAsync(request.Filter, cancellationToken);
         await Task.WhenAll(total, rows, asOfDate);
 
         return new CustomersPageDto(
-            total.Result.Single(), page, pageSize, rows.Result.Select(CustomerDto.From).ToArray(),
+            total.Result.Single(), request.Page, request.PageSize, rows.Result.Select(CustomerDto.From).ToArray(),
             new CustomersMetaDto(asOfDate.Result, CustomerScripts.SegmentScheme));
     }
+
+    /// <summary>A validated page request: what the page depends on, and so its cache key.</summary>
+    private sealed record CustomersPageRequest(DashboardFilter Filter, CustomerSort Sort, int Page, int PageSize);
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Domain.Buckets;
@@ -6,7 +7,7 @@ using CampaignDashboard.Domain.Buckets;
 namespace CampaignDashboard.UnitTests.Application;
 
 /// <summary>The response cache key is derived from the whole filter: no member can be left out of it.</summary>
-public sealed class DashboardCacheKeyTests
+public sealed class ResponseCacheKeyTests
 {
     /// <summary>Every settable member of the filter, each given a value other than the unfiltered one.</summary>
     public static IEnumerable<TestCaseData> FilterMembers() =>
@@ -25,9 +26,9 @@ public sealed class DashboardCacheKeyTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(DashboardCacheKey.For(withOne, 1), Is.Not.EqualTo(DashboardCacheKey.For(Unfiltered(), 1)),
+            Assert.That(Key(withOne, 1), Is.Not.EqualTo(Key(Unfiltered(), 1)),
                 $"{member.Name} given or not share a key");
-            Assert.That(DashboardCacheKey.For(withOne, 1), Is.Not.EqualTo(DashboardCacheKey.For(withOther, 1)),
+            Assert.That(Key(withOne, 1), Is.Not.EqualTo(Key(withOther, 1)),
                 $"two values of {member.Name} share a key");
         });
     }
@@ -41,21 +42,23 @@ public sealed class DashboardCacheKeyTests
         Assert.Multiple(() =>
         {
             Assert.That(a, Is.EqualTo(b));
-            Assert.That(DashboardCacheKey.For(a, 7), Is.EqualTo(DashboardCacheKey.For(b, 7)));
+            Assert.That(Key(a, 7), Is.EqualTo(Key(b, 7)));
         });
     }
 
     [Test]
     public void The_data_version_is_part_of_the_key() =>
-        Assert.That(DashboardCacheKey.For(Unfiltered(), 1), Is.Not.EqualTo(DashboardCacheKey.For(Unfiltered(), 2)));
+        Assert.That(Key(Unfiltered(), 1), Is.Not.EqualTo(Key(Unfiltered(), 2)));
 
     [Test]
     public void Separators_inside_a_name_cannot_make_two_filters_collide()
     {
         var name = FilterParser.ToFilter(new GetDashboardQuery { CustomerName = "x\",\"MobileDigits\":\"123456" });
         var mobile = FilterParser.ToFilter(new GetDashboardQuery { CustomerName = "x", CustomerMobile = "123456" });
-        Assert.That(DashboardCacheKey.For(name, 1), Is.Not.EqualTo(DashboardCacheKey.For(mobile, 1)));
+        Assert.That(Key(name, 1), Is.Not.EqualTo(Key(mobile, 1)));
     }
+
+    private static string Key(DashboardFilter filter, long dataVersion) => ResponseCacheKey.For("dashboard", filter, dataVersion);
 
     private static DashboardFilter Unfiltered() => FilterParser.ToFilter(new GetDashboardQuery());
 
