@@ -1,6 +1,7 @@
 using CampaignDashboard.Application.Common.Behaviours;
 using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using FluentValidation;
@@ -38,6 +39,11 @@ public static class DependencyInjection
             .BindCheckedConfiguration(DashboardOptions.SectionName)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddOptions<ScoringOptions>().BindConfiguration(ScoringOptions.SectionName);
+        services.AddOptions<SegmentationOptions>().BindConfiguration(SegmentationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SegmentationOptions>, SegmentationOptionsValidator>();
+        services.AddSingleton<SegmentSchemes>();
+        services.AddSingleton<FilterParser>();
         return services;
     }
 

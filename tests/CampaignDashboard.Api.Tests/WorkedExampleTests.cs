@@ -92,14 +92,14 @@ public sealed class WorkedExampleTests(EngineUnderTest engine)
             { "label": "1-2 Yr", "customers": 0, "percentage": 0 },
             { "label": ">2 Yr", "customers": 0, "percentage": 0 } ],
           "segment_data": [
-            { "label": "CHAMPIONS", "customers": 0, "percentage": 0, "spending": 0 },
-            { "label": "POTENTIAL LOYALISTS", "customers": 2, "percentage": 66.67, "spending": 330 },
-            { "label": "NEW CUSTOMERS", "customers": 0, "percentage": 0, "spending": 0 },
-            { "label": "NEED ATTENTION", "customers": 1, "percentage": 33.33, "spending": 1500 } ],
+            { "label": "CHAMPIONS", "customers": 0, "percentage": 0, "spending": 0, "bills": 0, "average_order_value": 0 },
+            { "label": "POTENTIAL LOYALISTS", "customers": 2, "percentage": 66.67, "spending": 330, "bills": 4, "average_order_value": 82.5 },
+            { "label": "NEW CUSTOMERS", "customers": 0, "percentage": 0, "spending": 0, "bills": 0, "average_order_value": 0 },
+            { "label": "NEED ATTENTION", "customers": 1, "percentage": 33.33, "spending": 1500, "bills": 1, "average_order_value": 1500 } ],
           "fiscal_year_data": [
             { "fiscal_year": "FY2023-24", "total_customers": 3, "new_customers": 3, "old_customers": 0,
               "new_customer_percentage": 100, "old_customer_percentage": 0 } ],
-          "meta": { "as_of_date": "2024-03-01" }
+          "meta": { "as_of_date": "2024-03-01", "segment_scheme": "contract", "score_method": "ntile" }
         }
         """)!;
         // rf_grid_data from the example's scores: c1 is (R 3, F 3), c3 (2, 2), c2 (1, 1); every other cell is empty.

@@ -49,9 +49,17 @@ public abstract class FilterQueryParameters
     [FromQuery(Name = FilterParameterNames.MScore)]
     public string[]? MScore { get; init; }
 
-    /// <summary>Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.</summary>
+    /// <summary>Segments (labels of segment_data in the segment scheme in use), comma-separated or repeated; ORed.</summary>
     [FromQuery(Name = FilterParameterNames.Segment)]
     public string[]? Segment { get; init; }
+
+    /// <summary>The segment scheme (GET /api/campaign/segment-schemes lists them: contract, rfm10, rfm11 and the configured ones); default Segmentation:DefaultScheme.</summary>
+    [FromQuery(Name = FilterParameterNames.SegmentScheme)]
+    public string? SegmentScheme { get; init; }
+
+    /// <summary>How scores are cut: ntile (NTILE(5), equal values split by customer id) or ties (equal values share a score); default Scoring:DefaultMethod.</summary>
+    [FromQuery(Name = FilterParameterNames.ScoreMethod)]
+    public string? ScoreMethod { get; init; }
 
     /// <summary>These filters on a query of the application.</summary>
     protected TQuery WithFilters<TQuery>(TQuery query)
@@ -68,6 +76,8 @@ public abstract class FilterQueryParameters
         FScore = Labels(FScore),
         MScore = Labels(MScore),
         Segment = Labels(Segment),
+        SegmentScheme = SegmentScheme,
+        ScoreMethod = ScoreMethod,
     };
 
     // "a,b" and "a&...=b" mean the same: split every value on commas. Empty values bind as null.

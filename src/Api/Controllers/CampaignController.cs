@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CampaignDashboard.Api.Contracts;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+using CampaignDashboard.Application.Segmentation.Queries.GetSegmentSchemes;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -54,4 +55,16 @@ public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions>
             ? StatusCode(StatusCodes.Status304NotModified)
             : File(body, "application/json");
     }
+
+    /// <summary>Every segment scheme with its segments and their rules, and the defaults a request gets.</summary>
+    /// <remarks>Built in: contract (the default unless configured), rfm10 and rfm11; others from Segmentation:Schemes.</remarks>
+    /// <response code="200">The schemes.</response>
+    /// <response code="401">No valid bearer token (when authentication is on).</response>
+    /// <response code="429">Too many requests from this client; retry after the Retry-After header's seconds.</response>
+    [HttpGet("segment-schemes")]
+    [ProducesResponseType<SegmentSchemesDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+    public async Task<ActionResult<SegmentSchemesDto>> GetSegmentSchemes(CancellationToken cancellationToken) =>
+        await mediator.Send(new GetSegmentSchemesQuery(), cancellationToken);
 }

@@ -30,6 +30,7 @@ public static partial class DashboardSqlParameters
             ["spend_mask"] = Mask(filter.SpendBuckets),
             ["fiscal_year_start_month"] = calendar.StartMonth,
             ["rfm_cells"] = CellMask(filter),
+            ["score_method"] = filter.ScoreMethod.Name(),
         };
         AddUpperBounds(values, "recency_upper", BucketFamilies.Recency, bound => (int)bound);
         AddUpperBounds(values, "visits_upper", BucketFamilies.Visits, bound => (int)bound);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using Dapper;
@@ -17,13 +18,13 @@ public sealed class MaterializedSelectionInputs(
     ScoredPopulationCache cache, IDataVersionSource dataVersion, DuckDbEngine engine, DashboardParameterBinder binder)
     : ISelectionInputs, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?), Lazy<Task<ScoredPopulationCache.Lease>>> _leases = new();
+    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?, ScoreMethod), Lazy<Task<ScoredPopulationCache.Lease>>> _leases = new();
     private readonly ConcurrentDictionary<DashboardFilter, Lazy<Task<string>>> _selections = new();
 
     public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var lease = await _leases.GetOrAdd(
-            (filter.StartDate, filter.EndDate),
+            (filter.StartDate, filter.EndDate, filter.ScoreMethod),
             _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
                 await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken)))).Value
             .WaitAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using Dapper;
@@ -6,7 +7,7 @@ using Dapper;
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
-/// DuckDB: scored populations kept across requests, one table per (window, as-of date, data version) in the
+/// DuckDB: scored populations kept across requests, one table per (window, score method, as-of date, data version) in the
 /// in-memory work catalog. Filters that only narrow the customers (mobile, name, buckets) reuse their window's
 /// table; concurrent requests for one window share one computation. The least recently used tables beyond
 /// <see cref="Capacity"/> are dropped as soon as no request is reading them.
@@ -22,7 +23,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
     /// <summary>A population table for the filter's window, held until the lease is disposed.</summary>
     public async Task<Lease> AcquireAsync(DashboardFilter filter, DateOnly? asOfDate, long dataVersion)
     {
-        var key = new Key(filter.StartDate, filter.EndDate, asOfDate, dataVersion);
+        var key = new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion);
         Entry entry;
         List<Entry> evicted;
         lock (_gate)
@@ -134,7 +135,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
         return table;
     }
 
-    internal sealed record Key(DateOnly? Start, DateOnly? End, DateOnly? AsOf, long DataVersion);
+    internal sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion);
 
     internal sealed class Entry(Key key, Task<string> table)
     {

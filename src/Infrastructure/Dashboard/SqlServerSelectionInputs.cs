@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using CampaignDashboard.Application.Common.Telemetry;
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.SqlServer;
 using Dapper;
@@ -17,12 +18,12 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// </summary>
 public sealed class SqlServerSelectionInputs(SqlServerEngine engine, DashboardParameterBinder binder) : ISelectionInputs, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?), Lazy<Task<PopulationTable>>> _tables = new();
+    private readonly ConcurrentDictionary<(DateOnly?, DateOnly?, ScoreMethod), Lazy<Task<PopulationTable>>> _tables = new();
 
     public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var table = await _tables.GetOrAdd(
-                (filter.StartDate, filter.EndDate),
+                (filter.StartDate, filter.EndDate, filter.ScoreMethod),
                 _ => new Lazy<Task<PopulationTable>>(() => CreateAsync(filter, asOfDate, cancellationToken)))
             .Value.WaitAsync(cancellationToken);
         return $"population AS (SELECT * FROM {table.Name}),\n{SqlScripts.Load(engine.ScriptFolder, DashboardScripts.CustomerMatches)}";

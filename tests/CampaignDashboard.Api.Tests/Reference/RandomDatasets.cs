@@ -155,12 +155,15 @@ public static class RandomDatasets
         var f = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.FValueBucketLabels) : [];
         var m = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.MValueBucketLabels) : [];
         string[] scores = ["1", "2", "3", "4", "5"];
+        var scheme = rng.Next(3) == 0 ? ReferenceDashboard.SchemeNames[rng.Next(ReferenceDashboard.SchemeNames.Count)] : null;
         return new RefRequest(start, end, mobile, name, r, f, m)
         {
             RScores = rng.Next(6) == 0 ? RandomLabels(rng, scores) : [],
             FScores = rng.Next(6) == 0 ? RandomLabels(rng, scores) : [],
             MScores = rng.Next(6) == 0 ? RandomLabels(rng, scores) : [],
-            Segments = rng.Next(6) == 0 ? RandomLabels(rng, ReferenceDashboard.SegmentFilterLabels) : [],
+            Segments = rng.Next(5) == 0 ? RandomLabels(rng, ReferenceDashboard.SchemeLabels(scheme)) : [],
+            SegmentScheme = scheme is null ? null : ChangeCase(rng, scheme),
+            ScoreMethod = rng.Next(3) == 0 ? (rng.Next(2) == 0 ? "ties" : "NTILE") : null,
         };
     }
 

@@ -34,8 +34,65 @@ public static class ReferenceDashboard
     private static readonly string[] ReturnLabels =
         ["<1 Month", "1-2 Month", "2-3 Month", "3-6 Month", "6-12 Month", "1-2 Yr", ">2 Yr"];
 
-    private static readonly string[] SegmentLabels =
-        ["CHAMPIONS", "POTENTIAL LOYALISTS", "NEW CUSTOMERS", "NEED ATTENTION"];
+    // ---- Segment schemes, copied from spec section 7: (label, rule); a rule is R/F/M ranges, a cell list, or null = fallback.
+
+    private sealed record SchemeSegment(string Label, (int Lo, int Hi)[]? Ranges, string[]? Cells)
+    {
+        public bool Admits(int r, int f, int m) =>
+            Ranges is { } ranges
+                ? r >= ranges[0].Lo && r <= ranges[0].Hi && f >= ranges[1].Lo && f <= ranges[1].Hi && m >= ranges[2].Lo && m <= ranges[2].Hi
+                : Cells is { } cells ? cells.Contains($"{r}{f}{m}") : true;
+    }
+
+    private static SchemeSegment Ranged(string label, int rLo, int rHi, int fLo, int fHi, int mLo, int mHi) =>
+        new(label, [(rLo, rHi), (fLo, fHi), (mLo, mHi)], null);
+
+    private static SchemeSegment Listed(string label, string cells) => new(label, null, cells.Split(", "));
+
+    private static readonly Dictionary<string, SchemeSegment[]> Schemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["contract"] =
+        [
+            Ranged("CHAMPIONS", 3, 5, 3, 5, 3, 5), Ranged("POTENTIAL LOYALISTS", 2, 5, 2, 5, 1, 5),
+            Ranged("NEW CUSTOMERS", 4, 5, 1, 5, 1, 5), new("NEED ATTENTION", null, null),
+        ],
+        ["rfm10"] =
+        [
+            Ranged("Champions", 5, 5, 5, 5, 5, 5), Ranged("Potential Loyalist", 3, 5, 3, 5, 2, 5),
+            Ranged("Loyal Customers", 2, 4, 2, 4, 2, 4), Ranged("Promising", 3, 4, 1, 3, 3, 5),
+            Ranged("New Customers", 4, 5, 1, 3, 1, 5), Ranged("Can't Lose Them", 1, 2, 3, 4, 4, 5),
+            Ranged("At Risk", 1, 2, 2, 5, 4, 5), Ranged("Need Attention", 1, 3, 3, 5, 3, 5),
+            Ranged("About To Sleep", 2, 3, 1, 3, 1, 4), Ranged("Lost", 1, 1, 1, 5, 1, 5), new("Others", null, null),
+        ],
+        ["rfm11"] =
+        [
+            Listed("Champions", "555, 554, 544, 545, 454, 455, 445"),
+            Listed("Loyal", "543, 444, 435, 355, 354, 345, 344, 335"),
+            Listed("Potential Loyalist", "553, 551, 552, 541, 542, 533, 532, 531, 452, 451, 442, 441, 431, 453, 433, 432, 423, 353, 352, 351, 342, 341, 333, 323"),
+            Listed("New Customers", "512, 511, 422, 421, 412, 411, 311"),
+            Listed("Promising", "525, 524, 523, 522, 521, 515, 514, 513, 425, 424, 413, 414, 415, 315, 314, 313"),
+            Listed("Need Attention", "535, 534, 443, 434, 343, 334, 325, 324"),
+            Listed("About To Sleep", "331, 321, 312, 221, 213"),
+            Listed("At Risk", "255, 254, 245, 244, 253, 252, 243, 242, 235, 234, 225, 224, 153, 152, 145, 143, 142, 135, 134, 133, 125, 124"),
+            Listed("Can't Lose Them", "155, 154, 144, 214, 215, 115, 114, 113"),
+            Listed("Hibernating", "332, 322, 231, 241, 251, 233, 232, 223, 222, 132, 123, 122, 212, 211"),
+            Listed("Lost", "111, 112, 121, 131, 141, 151"),
+        ],
+    };
+
+    /// <summary>The names of the built-in schemes (spec section 7).</summary>
+    internal static IReadOnlyList<string> SchemeNames => [.. Schemes.Keys];
+
+    /// <summary>The labels of a scheme, in its order.</summary>
+    internal static IReadOnlyList<string> SchemeLabels(string? scheme) => [.. SchemeOf(scheme).Select(s => s.Label)];
+
+    private static SchemeSegment[] SchemeOf(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? Schemes["contract"] : Schemes[name.Trim()];
+
+    private static string SchemeName(string? name) => string.IsNullOrWhiteSpace(name) ? "contract" : Schemes.Keys.First(k => k.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>First rule that holds wins (spec section 7).</summary>
+    private static string SegmentOf(SchemeSegment[] scheme, CustomerFacts c) => scheme.First(s => s.Admits(c.R, c.F, c.M)).Label;
 
     /// <summary>The labels accepted by the r_value_bucket filter (those of r_value_bucket_data).</summary>
     internal static IReadOnlyList<string> RValueBucketLabels => RecencyLabels;
@@ -46,8 +103,7 @@ public static class ReferenceDashboard
     /// <summary>The labels accepted by the m_value_bucket filter (those of value_data).</summary>
     internal static IReadOnlyList<string> MValueBucketLabels => ValueLabels;
 
-    /// <summary>The labels accepted by the segment filter (those of segment_data).</summary>
-    internal static IReadOnlyList<string> SegmentFilterLabels => SegmentLabels;
+
 
     /// <summary>Per-customer figures of spec section 3, step 3, plus the scores of step 4.</summary>
     private sealed class CustomerFacts
@@ -83,7 +139,8 @@ public static class ReferenceDashboard
         var rFilter = ResolveLabels(request.RValueBuckets, RecencyLabels, "r_value_bucket");
         var fFilter = ResolveLabels(request.FValueBuckets, VisitsLabels, "f_value_bucket");
         var mFilter = ResolveLabels(request.MValueBuckets, ValueLabels, "m_value_bucket");
-        var segmentFilter = ResolveLabels(request.Segments, SegmentLabels, "segment");
+        var scheme = SchemeOf(request.SegmentScheme);
+        var segmentFilter = ResolveLabels(request.Segments, [.. scheme.Select(x => x.Label)], "segment");
         var rScoreFilter = ResolveScores(request.RScores, "r_score");
         var fScoreFilter = ResolveScores(request.FScores, "f_score");
         var mScoreFilter = ResolveScores(request.MScores, "m_score");
@@ -147,6 +204,23 @@ public static class ReferenceDashboard
             mOrder[i].M = mTiles[i];
         }
 
+        // score_method=ties (step 4): the same cut rows (the last row of tiles 1..4, ranks k*floor(n/5)+min(k, n mod 5)),
+        // and a customer's score is 1 + the number of cut rows whose value is strictly below its own.
+        if (IsTies(request.ScoreMethod) && population.Count > 0)
+        {
+            var n = population.Count;
+            var cutRanks = Enumerable.Range(1, 4).Select(k => k * (n / 5) + Math.Min(k, n % 5)).ToArray();
+            var rCuts = cutRanks.Select(rank => rOrder[rank - 1].Last).ToArray();
+            var fCuts = cutRanks.Select(rank => fOrder[rank - 1].Visits).ToArray();
+            var mCuts = cutRanks.Select(rank => mOrder[rank - 1].Spend).ToArray();
+            foreach (var c in population)
+            {
+                c.R = 1 + rCuts.Count(cut => cut < c.Last);
+                c.F = 1 + fCuts.Count(cut => cut < c.Visits);
+                c.M = 1 + mCuts.Count(cut => cut < c.Spend);
+            }
+        }
+
         // Step 5: selection S.
         var hasMobileFilter = !string.IsNullOrEmpty(request.CustomerMobile);
         var wantedMobile = hasMobileFilter ? StripMobile(request.CustomerMobile!) : "";
@@ -163,7 +237,7 @@ public static class ReferenceDashboard
             .Where(c => rScoreFilter is null || rScoreFilter.Contains(c.R))
             .Where(c => fScoreFilter is null || fScoreFilter.Contains(c.F))
             .Where(c => mScoreFilter is null || mScoreFilter.Contains(c.M))
-            .Where(c => segmentFilter is null || segmentFilter.Contains(SegmentLabel(c)))
+            .Where(c => segmentFilter is null || segmentFilter.Contains(SegmentOf(scheme, c)))
             .OrderBy(c => c.CustomerId)
             .ToList();
         return (asOf, window, selection);
@@ -195,12 +269,14 @@ public static class ReferenceDashboard
             ["value_data"] = BucketWidget(ValueLabels, selection.Select(c => ValueLabel(c.Spend)).ToList(), total),
             ["days_to_return_bucket_data"] =
                 BucketWidget(ReturnLabels, returning.Select(ReturnLabel).ToList(), returning.Count),
-            ["segment_data"] = SegmentWidget(selection),
+            ["segment_data"] = SegmentWidget(selection, SchemeOf(request.SegmentScheme)),
             ["rf_grid_data"] = RfGridWidget(selection),
             ["fiscal_year_data"] = FiscalYearWidget(data, selection, selectedTransactions, fiscalYearStartMonth),
             ["meta"] = new JsonObject
             {
                 ["as_of_date"] = asOf is null ? null : JsonValue.Create(asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ["segment_scheme"] = SchemeName(request.SegmentScheme),
+                ["score_method"] = IsTies(request.ScoreMethod) ? "ties" : "ntile",
             },
         };
         return result;
@@ -246,6 +322,8 @@ public static class ReferenceDashboard
         }
         return chosen;
     }
+
+    private static bool IsTies(string? method) => string.Equals(method?.Trim(), "ties", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The scores selected by a score filter (spec section 2: 1..5), or null when the filter is not given.</summary>
     private static HashSet<int>? ResolveScores(IReadOnlyList<string> given, string field)
@@ -310,7 +388,7 @@ public static class ReferenceDashboard
             ["r_score"] = c.R,
             ["f_score"] = c.F,
             ["m_score"] = c.M,
-            ["segment"] = SegmentLabel(c),
+            ["segment"] = SegmentOf(SchemeOf(request.SegmentScheme), c),
             ["recency_days"] = c.Recency,
             ["visits"] = c.Visits,
             ["bills"] = c.Bills,
@@ -373,15 +451,6 @@ public static class ReferenceDashboard
         return ">2 Yr";
     }
 
-    /// <summary>First matching rule wins (spec section 4, segment_data).</summary>
-    private static string SegmentLabel(CustomerFacts c)
-    {
-        if (c.R >= 3 && c.F >= 3 && c.M >= 3) return "CHAMPIONS";
-        if (c.R >= 2 && c.F >= 2) return "POTENTIAL LOYALISTS";
-        if (c.R >= 4) return "NEW CUSTOMERS";
-        return "NEED ATTENTION";
-    }
-
     private static JsonObject Kpi(List<CustomerFacts> selection, List<CustomerFacts> returning)
     {
         var total = selection.Count;
@@ -437,18 +506,22 @@ public static class ReferenceDashboard
         return items;
     }
 
-    private static JsonArray SegmentWidget(List<CustomerFacts> selection)
+    private static JsonArray SegmentWidget(List<CustomerFacts> selection, SchemeSegment[] scheme)
     {
         var items = new JsonArray();
-        foreach (var label in SegmentLabels)
+        foreach (var label in scheme.Select(s => s.Label))
         {
-            var members = selection.Where(c => SegmentLabel(c) == label).ToList();
+            var members = selection.Where(c => SegmentOf(scheme, c) == label).ToList();
+            var spending = members.Sum(c => c.Spend);
+            long bills = members.Sum(c => (long)c.Bills);
             items.Add(new JsonObject
             {
                 ["label"] = label,
                 ["customers"] = members.Count,
                 ["percentage"] = Percentage(members.Count, selection.Count),
-                ["spending"] = Round(members.Sum(c => c.Spend)),
+                ["spending"] = Round(spending),
+                ["bills"] = bills,
+                ["average_order_value"] = Round(bills == 0 ? 0m : spending / bills),
             });
         }
         return items;

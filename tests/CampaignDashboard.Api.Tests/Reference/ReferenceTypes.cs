@@ -33,6 +33,12 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
     /// <summary>segment labels.</summary>
     public IReadOnlyList<string> Segments { get; init; } = [];
 
+    /// <summary>segment_scheme (spec section 7); null = the default, contract.</summary>
+    public string? SegmentScheme { get; init; }
+
+    /// <summary>score_method: ntile or ties (spec step 4); null = ntile.</summary>
+    public string? ScoreMethod { get; init; }
+
     /// <summary>
     /// Query string for the dashboard endpoint: "" when no parameter is set, otherwise "?a=b&amp;c=d".
     /// Every value is escaped with <see cref="Uri.EscapeDataString(string)"/> so '+' cannot be read as a space.
@@ -51,6 +57,8 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
         Add(parts, "f_score", JoinLabels(FScores));
         Add(parts, "m_score", JoinLabels(MScores));
         Add(parts, "segment", JoinLabels(Segments));
+        Add(parts, "segment_scheme", SegmentScheme);
+        Add(parts, "score_method", ScoreMethod);
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
@@ -78,6 +86,8 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
         Append("f_score", QuoteLabels(FScores));
         Append("m_score", QuoteLabels(MScores));
         Append("segment", QuoteLabels(Segments));
+        Append("segment_scheme", SegmentScheme);
+        Append("score_method", ScoreMethod);
         text.Append(any ? " }" : "none }");
         return text.ToString();
     }

@@ -32,6 +32,12 @@ public sealed class StartupRefusalProcessTests
     [TestCase("ConnectionStrings:Campaign is empty, but Database:Provider is SqlServer", "Database__Provider=SqlServer", "ConnectionStrings__Campaign=")]
     [TestCase("ConnectionStrings:Campaign has no 'Data Source=<file>', which DuckDB needs", "ConnectionStrings__Campaign=foo.duckdb")]
     [TestCase("Database:DuckDbMemoryLimit must be a size such as 512MB or 2GB; found 'lots'.", "Database__DuckDbMemoryLimit=lots")]
+    [TestCase("Segmentation:Schemes:vip segment 'VIP': R [6, 5] has a score outside 1..5.",
+        "Segmentation__Schemes__vip__Segments__0__Label=VIP", "Segmentation__Schemes__vip__Segments__0__R__0=6",
+        "Segmentation__Schemes__vip__Segments__0__R__1=5", "Segmentation__Schemes__vip__Fallback=Rest")]
+    [TestCase("Segmentation:DefaultScheme must be one of contract, rfm10, rfm11; found 'gold'.", "Segmentation__DefaultScheme=gold")]
+    [TestCase("Segmentation:Schemes:vip:Segments:0:R must be two scores [min, max]; found 0 values.",
+        "Segmentation__Schemes__vip__Segments__0__Label=VIP", "Segmentation__Schemes__vip__Segments__0__R__0=high")]
     public async Task A_wrong_setting_stops_the_start_with_one_line_naming_the_key(string message, params string[] settings)
     {
         var environment = settings.Select(s => s.Split('=', 2)).ToDictionary(s => s[0], string? (s) => s[1]);

@@ -43,7 +43,7 @@ public sealed class GetDashboardQueryHandlerTests
             new CategoryCount("visits", 0, 2), new CategoryCount("visits", 1, 1),
             new CategoryCount("spend", 0, 2), new CategoryCount("spend", 1, 1),
             new CategoryCount("return", 2, 1));
-        Returns<RfmCell>("segment", new RfmCell(3, 3, 2, 1, 350m), new RfmCell(2, 2, 1, 1, -20m), new RfmCell(1, 1, 3, 1, 1500m));
+        Returns<RfmCell>("segment", new RfmCell(3, 3, 2, 1, 350m, 3), new RfmCell(2, 2, 1, 1, -20m, 1), new RfmCell(1, 1, 3, 1, 1500m, 1));
         Returns<RfGridRow>("rf_grid", new RfGridRow(3, 3, 1, 350m), new RfGridRow(2, 2, 1, -20m), new RfGridRow(1, 1, 1, 1500m));
         Returns<FiscalYearCount>("fiscal_year", new FiscalYearCount(2024, 2, 1), new FiscalYearCount(2023, 3, 3));
         services.AddScoped(_ => _queries.Object);
@@ -93,10 +93,10 @@ public sealed class GetDashboardQueryHandlerTests
             Assert.That(dashboard.DaysToReturnBucketData[2], Is.EqualTo(new BucketItemDto("2-3 Month", 1, 100m)));
             Assert.That(dashboard.SegmentData, Is.EqualTo(new[]
             {
-                new SegmentItemDto("CHAMPIONS", 0, 0m, 0m),
-                new SegmentItemDto("POTENTIAL LOYALISTS", 2, 66.67m, 330m),
-                new SegmentItemDto("NEW CUSTOMERS", 0, 0m, 0m),
-                new SegmentItemDto("NEED ATTENTION", 1, 33.33m, 1500m),
+                new SegmentItemDto("CHAMPIONS", 0, 0m, 0m, 0, 0m),
+                new SegmentItemDto("POTENTIAL LOYALISTS", 2, 66.67m, 330m, 4, 82.5m),
+                new SegmentItemDto("NEW CUSTOMERS", 0, 0m, 0m, 0, 0m),
+                new SegmentItemDto("NEED ATTENTION", 1, 33.33m, 1500m, 1, 1500m),
             }));
             Assert.That(dashboard.FiscalYearData, Is.EqualTo(new[]
             {

@@ -2,13 +2,19 @@ using System.Reflection;
 using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Domain.Buckets;
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Domain.Segments;
 
 namespace CampaignDashboard.UnitTests.Application;
 
 /// <summary>The response cache key is derived from the whole filter: no member can be left out of it.</summary>
 public sealed class ResponseCacheKeyTests
 {
+    private static readonly FilterParser Filters = new(new SegmentSchemes(
+        Microsoft.Extensions.Options.Options.Create(new SegmentationOptions()), Microsoft.Extensions.Options.Options.Create(new ScoringOptions())));
+
     /// <summary>Every settable member of the filter, each given a value other than the unfiltered one.</summary>
     public static IEnumerable<TestCaseData> FilterMembers() =>
         typeof(DashboardFilter).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -36,8 +42,8 @@ public sealed class ResponseCacheKeyTests
     [Test]
     public void Filters_meaning_the_same_share_a_key()
     {
-        var a = FilterParser.ToFilter(new GetDashboardQuery { FValueBucket = ["10+", " 1"], CustomerMobile = "+44 (7700) 900-123" });
-        var b = FilterParser.ToFilter(new GetDashboardQuery { FValueBucket = ["1", "1", "10+ "], CustomerMobile = "447700900123" });
+        var a = Filters.ToFilter(new GetDashboardQuery { FValueBucket = ["10+", " 1"], CustomerMobile = "+44 (7700) 900-123" });
+        var b = Filters.ToFilter(new GetDashboardQuery { FValueBucket = ["1", "1", "10+ "], CustomerMobile = "447700900123" });
 
         Assert.Multiple(() =>
         {
@@ -53,14 +59,14 @@ public sealed class ResponseCacheKeyTests
     [Test]
     public void Separators_inside_a_name_cannot_make_two_filters_collide()
     {
-        var name = FilterParser.ToFilter(new GetDashboardQuery { CustomerName = "x\",\"MobileDigits\":\"123456" });
-        var mobile = FilterParser.ToFilter(new GetDashboardQuery { CustomerName = "x", CustomerMobile = "123456" });
+        var name = Filters.ToFilter(new GetDashboardQuery { CustomerName = "x\",\"MobileDigits\":\"123456" });
+        var mobile = Filters.ToFilter(new GetDashboardQuery { CustomerName = "x", CustomerMobile = "123456" });
         Assert.That(Key(name, 1), Is.Not.EqualTo(Key(mobile, 1)));
     }
 
     private static string Key(DashboardFilter filter, long dataVersion) => ResponseCacheKey.For("dashboard", filter, dataVersion);
 
-    private static DashboardFilter Unfiltered() => FilterParser.ToFilter(new GetDashboardQuery());
+    private static DashboardFilter Unfiltered() => Filters.ToFilter(new GetDashboardQuery());
 
     // A member of a new type fails here until it is given two samples: then the test above covers it too.
     private static (object One, object Other) SampleValues(Type type) => type switch
@@ -69,6 +75,8 @@ public sealed class ResponseCacheKeyTests
         _ when type == typeof(string) => ("smith", "jones"),
         _ when type == typeof(ValueSet<Bucket>) => (Buckets(0), Buckets(1)),
         _ when type == typeof(ValueSet<int>) => (new ValueSet<int>([1], Comparer<int>.Default), new ValueSet<int>([2], Comparer<int>.Default)),
+        _ when type == typeof(SegmentScheme) => (BuiltInSchemes.Rfm10, BuiltInSchemes.Rfm11),
+        _ when type == typeof(ScoreMethod) => (ScoreMethod.Ties, ScoreMethod.Ntile),
         _ when type == typeof(ValueSet<string>) => (new ValueSet<string>(["A"], StringComparer.Ordinal), new ValueSet<string>(["B"], StringComparer.Ordinal)),
         _ => throw new AssertionException($"No sample values for a filter member of type {type}: add them to this test."),
     };

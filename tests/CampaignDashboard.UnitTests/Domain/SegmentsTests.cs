@@ -15,18 +15,18 @@ public sealed class SegmentsTests
     [TestCase(1, 5, 5, "NEED ATTENTION")]
     [TestCase(1, 1, 1, "NEED ATTENTION")]
     public void The_first_rule_that_holds_wins(int r, int f, int m, string label) =>
-        Assert.That(Segments.Classify(r, f, m).Label, Is.EqualTo(label));
+        Assert.That(BuiltInSchemes.Contract.Classify(r, f, m).Label, Is.EqualTo(label));
 
     [Test]
     public void Segments_are_listed_in_precedence_order() =>
-        Assert.That(Segments.InPrecedenceOrder.Select(s => s.Label),
+        Assert.That(BuiltInSchemes.Contract.Segments.Select(s => s.Label),
             Is.EqualTo(new[] { "CHAMPIONS", "POTENTIAL LOYALISTS", "NEW CUSTOMERS", "NEED ATTENTION" }));
 
     [Test]
     public void Every_score_combination_has_exactly_one_segment()
     {
         var scores = Enumerable.Range(1, 5).ToArray();
-        var combinations = from r in scores from f in scores from m in scores select Segments.Classify(r, f, m);
+        var combinations = from r in scores from f in scores from m in scores select BuiltInSchemes.Contract.Classify(r, f, m);
         Assert.That(combinations.Count(), Is.EqualTo(125));
     }
 }

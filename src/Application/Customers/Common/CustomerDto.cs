@@ -33,15 +33,15 @@ public sealed record CustomerDto(
     decimal? ExpectedSpend,
     decimal? PredictedClv)
 {
-    /// <summary>The response row of an engine's row: its segment from its scores, money rounded, dates as dates.</summary>
-    public static CustomerDto From(CustomerRow row) => new(
+    /// <summary>The response row of an engine's row: its segment in the scheme from its scores, money rounded, dates as dates.</summary>
+    public static CustomerDto From(CustomerRow row, SegmentScheme scheme) => new(
         row.CustomerId,
         row.CustomerName,
         row.Mobile,
         row.RScore,
         row.FScore,
         row.MScore,
-        Segments.Classify(row.RScore, row.FScore, row.MScore).Label,
+        scheme.Classify(row.RScore, row.FScore, row.MScore).Label,
         row.RecencyDays,
         row.Visits,
         row.Bills,

@@ -8,7 +8,4 @@ public static class CustomerScripts
 
     /// <summary>How many customers the selection holds.</summary>
     public const string Count = "customers_count";
-
-    /// <summary>The segment scheme of the customers' segments (the contract's four segments, until schemes are chosen).</summary>
-    public const string SegmentScheme = "contract";
 }

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CampaignDashboard.Domain.Buckets;
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Domain.Segments;
 
 namespace CampaignDashboard.Application.Dashboard.Filters;
 
@@ -42,8 +46,15 @@ public sealed record DashboardFilter
     /// <summary>M scores; empty = no filter.</summary>
     public ValueSet<int> MScores { get; init; } = new();
 
-    /// <summary>Labels of the segments a customer must belong to; empty = no filter.</summary>
+    /// <summary>Labels of the segments (of <see cref="Scheme"/>) a customer must belong to; empty = no filter.</summary>
     public ValueSet<string> Segments { get; init; } = new();
+
+    /// <summary>The segment scheme every segment of the request is of (contract sections 7 and 8).</summary>
+    [JsonConverter(typeof(SchemeByName))]
+    public SegmentScheme Scheme { get; init; } = BuiltInSchemes.Contract;
+
+    /// <summary>How the population's scores are cut (contract step 4).</summary>
+    public ScoreMethod ScoreMethod { get; init; } = ScoreMethod.Ntile;
 
     /// <summary>Whether customers are looked up by mobile or name (the engines find those customers first).</summary>
     public bool MatchesCustomers => MobileDigits is not null || NameContains is not null;
@@ -56,5 +67,14 @@ public sealed record DashboardFilter
         (RScores.IsEmpty || RScores.Contains(r))
         && (FScores.IsEmpty || FScores.Contains(f))
         && (MScores.IsEmpty || MScores.Contains(m))
-        && (Segments.IsEmpty || Segments.Contains(Domain.Segments.Segments.Classify(r, f, m).Label));
+        && (Segments.IsEmpty || Segments.Contains(Scheme.Classify(r, f, m).Label));
+
+    /// <summary>A scheme is written by its name: the name identifies it within the installation.</summary>
+    private sealed class SchemeByName : JsonConverter<SegmentScheme>
+    {
+        public override SegmentScheme Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("A filter is never read from JSON.");
+
+        public override void Write(Utf8JsonWriter writer, SegmentScheme value, JsonSerializerOptions options) => writer.WriteStringValue(value.Name);
+    }
 }

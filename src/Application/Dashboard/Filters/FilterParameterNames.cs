@@ -14,6 +14,8 @@ public static class FilterParameterNames
     public const string FScore = "f_score";
     public const string MScore = "m_score";
     public const string Segment = "segment";
+    public const string SegmentScheme = "segment_scheme";
+    public const string ScoreMethod = "score_method";
 
     /// <summary>The date format of start_date and end_date.</summary>
     public const string DateFormat = "yyyy-MM-dd";

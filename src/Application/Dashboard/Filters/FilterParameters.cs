@@ -28,4 +28,8 @@ public abstract record FilterParameters
     public IReadOnlyList<string>? MScore { get; init; }
 
     public IReadOnlyList<string>? Segment { get; init; }
+
+    public string? SegmentScheme { get; init; }
+
+    public string? ScoreMethod { get; init; }
 }

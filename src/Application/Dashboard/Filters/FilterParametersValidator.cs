@@ -1,7 +1,7 @@
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Domain.Rfm;
-using CampaignDashboard.Domain.Segments;
 using FluentValidation;
 using static CampaignDashboard.Application.Dashboard.Filters.FilterParser;
 
@@ -15,7 +15,7 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
 {
     private const string DateMessage = "must be a real date in the form YYYY-MM-DD";
 
-    public FilterParametersValidator()
+    public FilterParametersValidator(SegmentSchemes schemes)
     {
         RuleFor(q => q.StartDate)
             .Must(v => TryParseDate(v, out _)).OverridePropertyName(FilterParameterNames.StartDate).WithMessage(DateMessage);
@@ -46,7 +46,27 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
         RuleForScores(q => q.RScore, FilterParameterNames.RScore);
         RuleForScores(q => q.FScore, FilterParameterNames.FScore);
         RuleForScores(q => q.MScore, FilterParameterNames.MScore);
-        RuleForLabels(q => q.Segment, FilterParameterNames.Segment, Segments.InPrecedenceOrder.Select(s => s.Label), label => Segments.TryFind(label, out _));
+        RuleFor(q => q.SegmentScheme)
+            .Must(name => IsBlank(name) || schemes.TryGet(name, out _))
+            .OverridePropertyName(FilterParameterNames.SegmentScheme)
+            .WithMessage(q => $"unknown segment scheme '{q.SegmentScheme!.Trim()}'; allowed schemes: {string.Join(", ", schemes.Names)}");
+        RuleFor(q => q.ScoreMethod)
+            .Must(method => IsBlank(method) || ScoreMethods.TryParse(method, out _))
+            .OverridePropertyName(FilterParameterNames.ScoreMethod)
+            .WithMessage(q => $"unknown score method '{q.ScoreMethod!.Trim()}'; allowed methods: {string.Join(", ", ScoreMethods.Names)}");
+
+        // Segment labels are those of the request's scheme (when it names a known one).
+        RuleFor(q => q.Segment).Custom((labels, context) =>
+        {
+            var parameters = context.InstanceToValidate;
+            var scheme = IsBlank(parameters.SegmentScheme) ? schemes.Default
+                : schemes.TryGet(parameters.SegmentScheme, out var named) ? named : null;
+            foreach (var label in NonBlankLabels(labels).Where(label => scheme is not null && !scheme.TryFind(label, out _)))
+            {
+                context.AddFailure(FilterParameterNames.Segment,
+                    $"unknown label '{label.Trim()}' of segment scheme '{scheme!.Name}'; allowed labels: {string.Join(", ", scheme.Labels)}");
+            }
+        });
     }
 
     private static bool HaveStartNotAfterEnd(FilterParameters parameters) =>

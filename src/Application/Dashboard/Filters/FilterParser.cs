@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Domain.Rfm;
@@ -8,9 +9,10 @@ namespace CampaignDashboard.Application.Dashboard.Filters;
 
 /// <summary>
 /// The one place that reads request values: the validator asks it what is wrong, the handler asks it for the
-/// typed filter. Blank values count as absent ("empty parameters are ignored").
+/// typed filter. Blank values count as absent ("empty parameters are ignored"); a request that names no segment
+/// scheme or score method gets the installation's defaults.
 /// </summary>
-public static class FilterParser
+public sealed class FilterParser(SegmentSchemes schemes)
 {
     private static readonly IComparer<Bucket> BucketOrder = Comparer<Bucket>.Create((a, b) => a.Index.CompareTo(b.Index));
 
@@ -37,8 +39,15 @@ public static class FilterParser
 
     public static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    /// <summary>The scheme a request names, or the default.</summary>
+    public SegmentScheme SchemeOf(FilterParameters parameters) =>
+        IsBlank(parameters.SegmentScheme) ? schemes.Default
+        : schemes.TryGet(parameters.SegmentScheme, out var scheme) ? scheme : throw Unvalidated(parameters.SegmentScheme);
+
     /// <summary>Builds the filter of parameters that passed <see cref="FilterParametersValidator"/>.</summary>
-    public static DashboardFilter ToFilter(FilterParameters parameters) => new()
+    public DashboardFilter ToFilter(FilterParameters parameters) => ToFilter(parameters, SchemeOf(parameters));
+
+    private DashboardFilter ToFilter(FilterParameters parameters, SegmentScheme scheme) => new()
     {
         StartDate = ValidDate(parameters.StartDate),
         EndDate = ValidDate(parameters.EndDate),
@@ -51,8 +60,11 @@ public static class FilterParser
         FScores = Scores(parameters.FScore),
         MScores = Scores(parameters.MScore),
         Segments = new(
-            NonBlankLabels(parameters.Segment).Select(label => Segments.TryFind(label, out var segment) ? segment.Label : throw Unvalidated(label)),
+            NonBlankLabels(parameters.Segment).Select(label => scheme.TryFind(label, out var segment) ? segment.Label : throw Unvalidated(label)),
             StringComparer.Ordinal),
+        Scheme = scheme,
+        ScoreMethod = IsBlank(parameters.ScoreMethod) ? schemes.DefaultMethod
+            : ScoreMethods.TryParse(parameters.ScoreMethod, out var method) ? method : throw Unvalidated(parameters.ScoreMethod),
     };
 
     private static DateOnly? ValidDate(string? value) =>

@@ -12,8 +12,8 @@ public sealed record CategoryCount(string Family, int Category, long Customers)
         rows.Where(row => row.Family == family).Select(row => (row.Category, row.Customers)).ToArray();
 }
 
-/// <summary>Customers and their spend per (R, F, M) score combination: what segments are built from.</summary>
-public sealed record RfmCell(int RScore, int FScore, int MScore, long Customers, decimal Spend);
+/// <summary>Customers, their spend and their bills per (R, F, M) score combination: what segments are built from.</summary>
+public sealed record RfmCell(int RScore, int FScore, int MScore, long Customers, decimal Spend, long Bills);
 
 /// <summary>Selected customers active in one fiscal year, and how many of them were acquired in it.</summary>
 /// <param name="FiscalYear">The calendar year the fiscal year starts in.</param>

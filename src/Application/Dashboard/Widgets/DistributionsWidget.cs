@@ -1,4 +1,5 @@
 using AutoMapper;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Domain.Buckets;
@@ -15,7 +16,7 @@ namespace CampaignDashboard.Application.Dashboard.Widgets;
 /// </summary>
 public sealed class DistributionsWidget(IMapper mapper) : SqlWidget<CategoryCount>("distributions")
 {
-    protected override DashboardPiece Fill(IReadOnlyList<CategoryCount> rows)
+    protected override DashboardPiece Fill(IReadOnlyList<CategoryCount> rows, DashboardFilter filter)
     {
         var recencyScores = Scores("r", RfmDimension.Recency);
         var frequencyScores = Scores("f", RfmDimension.Frequency);

@@ -1,4 +1,5 @@
 using AutoMapper;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
@@ -10,7 +11,7 @@ namespace CampaignDashboard.Application.Dashboard.Widgets;
 /// <summary>`fiscal_year_data`: new and old customers per fiscal year with activity, ascending.</summary>
 public sealed class FiscalYearWidget(IMapper mapper, IOptions<DashboardOptions> options) : SqlWidget<FiscalYearCount>("fiscal_year")
 {
-    protected override DashboardPiece Fill(IReadOnlyList<FiscalYearCount> rows)
+    protected override DashboardPiece Fill(IReadOnlyList<FiscalYearCount> rows, DashboardFilter filter)
     {
         var calendar = options.Value.FiscalCalendar;
         var items = rows

@@ -26,8 +26,8 @@ public abstract class SqlWidget<TRow>(string script) : IDashboardWidget
     public string Name => script;
 
     public async Task<DashboardPiece> ComputeAsync(IDashboardQueries queries, DashboardFilter filter, CancellationToken cancellationToken) =>
-        Fill(await queries.RowsAsync<TRow>(script, filter, cancellationToken));
+        Fill(await queries.RowsAsync<TRow>(script, filter, cancellationToken), filter);
 
-    /// <summary>The widget's piece of the response, from its rows.</summary>
-    protected abstract DashboardPiece Fill(IReadOnlyList<TRow> rows);
+    /// <summary>The widget's piece of the response, from its rows (and the request's filter, e.g. its segment scheme).</summary>
+    protected abstract DashboardPiece Fill(IReadOnlyList<TRow> rows, DashboardFilter filter);
 }

@@ -1,4 +1,5 @@
 using AutoMapper;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Domain.Figures;
 using CampaignDashboard.Domain.Rfm;
@@ -11,7 +12,7 @@ public sealed record RfGridRow(int RScore, int FScore, long Customers, decimal S
 /// <summary>`rf_grid_data`: the R x F heatmap, all 25 cells, R from 5 down to 1 and within it F from 5 down to 1.</summary>
 public sealed class RfGridWidget(IMapper mapper) : SqlWidget<RfGridRow>("rf_grid")
 {
-    protected override DashboardPiece Fill(IReadOnlyList<RfGridRow> rows)
+    protected override DashboardPiece Fill(IReadOnlyList<RfGridRow> rows, DashboardFilter filter)
     {
         var total = rows.Sum(row => row.Customers);
         var items = (

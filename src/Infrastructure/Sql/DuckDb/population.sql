@@ -117,21 +117,29 @@ population AS (
         m.first_date,
         m.last_date,
         m.acquired_date,
-        CASE
+        -- $score_method 'ties' (contract step 4): the same cuts, but equal values share a score: 1 + the cuts whose
+        -- value is strictly below the customer's own.
+        CASE WHEN $score_method = 'ties' THEN 1
+                + CAST(cuts.r1.value < m.last_day AS INTEGER) + CAST(cuts.r2.value < m.last_day AS INTEGER)
+                + CAST(cuts.r3.value < m.last_day AS INTEGER) + CAST(cuts.r4.value < m.last_day AS INTEGER)
             WHEN m.last_day < cuts.r1.value OR (m.last_day = cuts.r1.value AND m.customer_id <= cuts.r1.id) THEN 1
             WHEN m.last_day < cuts.r2.value OR (m.last_day = cuts.r2.value AND m.customer_id <= cuts.r2.id) THEN 2
             WHEN m.last_day < cuts.r3.value OR (m.last_day = cuts.r3.value AND m.customer_id <= cuts.r3.id) THEN 3
             WHEN m.last_day < cuts.r4.value OR (m.last_day = cuts.r4.value AND m.customer_id <= cuts.r4.id) THEN 4
             ELSE 5
         END AS r_score,
-        CASE
+        CASE WHEN $score_method = 'ties' THEN 1
+                + CAST(cuts.f1.value < m.visits AS INTEGER) + CAST(cuts.f2.value < m.visits AS INTEGER)
+                + CAST(cuts.f3.value < m.visits AS INTEGER) + CAST(cuts.f4.value < m.visits AS INTEGER)
             WHEN m.visits < cuts.f1.value OR (m.visits = cuts.f1.value AND m.customer_id <= cuts.f1.id) THEN 1
             WHEN m.visits < cuts.f2.value OR (m.visits = cuts.f2.value AND m.customer_id <= cuts.f2.id) THEN 2
             WHEN m.visits < cuts.f3.value OR (m.visits = cuts.f3.value AND m.customer_id <= cuts.f3.id) THEN 3
             WHEN m.visits < cuts.f4.value OR (m.visits = cuts.f4.value AND m.customer_id <= cuts.f4.id) THEN 4
             ELSE 5
         END AS f_score,
-        CASE
+        CASE WHEN $score_method = 'ties' THEN 1
+                + CAST(cuts.m1.value < m.spend AS INTEGER) + CAST(cuts.m2.value < m.spend AS INTEGER)
+                + CAST(cuts.m3.value < m.spend AS INTEGER) + CAST(cuts.m4.value < m.spend AS INTEGER)
             WHEN m.spend < cuts.m1.value OR (m.spend = cuts.m1.value AND m.customer_id <= cuts.m1.id) THEN 1
             WHEN m.spend < cuts.m2.value OR (m.spend = cuts.m2.value AND m.customer_id <= cuts.m2.id) THEN 2
             WHEN m.spend < cuts.m3.value OR (m.spend = cuts.m3.value AND m.customer_id <= cuts.m3.id) THEN 3

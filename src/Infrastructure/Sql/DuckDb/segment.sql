@@ -1,4 +1,5 @@
--- Customers and spend of S per (R, F, M) cell: at most 125 rows, from which the segment rules are applied.
-SELECT s.r_score, s.f_score, s.m_score, COUNT(*) AS customers, SUM(s.spend) AS spend
+-- Customers, spend and bills of S per (R, F, M) cell: at most 125 rows, from which the segment rules of the
+-- request's scheme are applied (in C#: no segment rule is written in SQL).
+SELECT s.r_score, s.f_score, s.m_score, COUNT(*) AS customers, SUM(s.spend) AS spend, CAST(SUM(s.bills) AS BIGINT) AS bills
 FROM selection AS s
 GROUP BY s.r_score, s.f_score, s.m_score

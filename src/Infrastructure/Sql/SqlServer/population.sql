@@ -32,10 +32,39 @@ measured AS (
         DATEDIFF(day, pc.first_date, pc.last_date) AS active_days
     FROM per_customer AS pc
 ),
+tiles AS (
+    SELECT
+        m.*,
+        c.registration_date,
+        CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INT) AS r_tile,
+        CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INT) AS f_tile,
+        CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INT) AS m_tile
+    FROM measured AS m
+    LEFT JOIN campaign.customers AS c ON c.customer_id = m.customer_id
+),
+-- For @score_method 'ties' (contract step 4): the values of NTILE's four cut rows, the last rows of tiles 1..4. The
+-- last row of a tile holds its largest value (R: the latest last purchase). An empty tile (fewer than 5 customers)
+-- gives null, which no value is above, as the contract's cut row (the population's last) would.
+cuts AS (
+    SELECT
+        MAX(CASE WHEN t.r_tile = 1 THEN t.last_date END) AS r1,
+        MAX(CASE WHEN t.r_tile = 2 THEN t.last_date END) AS r2,
+        MAX(CASE WHEN t.r_tile = 3 THEN t.last_date END) AS r3,
+        MAX(CASE WHEN t.r_tile = 4 THEN t.last_date END) AS r4,
+        MAX(CASE WHEN t.f_tile = 1 THEN t.visits END) AS f1,
+        MAX(CASE WHEN t.f_tile = 2 THEN t.visits END) AS f2,
+        MAX(CASE WHEN t.f_tile = 3 THEN t.visits END) AS f3,
+        MAX(CASE WHEN t.f_tile = 4 THEN t.visits END) AS f4,
+        MAX(CASE WHEN t.m_tile = 1 THEN t.spend END) AS m1,
+        MAX(CASE WHEN t.m_tile = 2 THEN t.spend END) AS m2,
+        MAX(CASE WHEN t.m_tile = 3 THEN t.spend END) AS m3,
+        MAX(CASE WHEN t.m_tile = 4 THEN t.spend END) AS m4
+    FROM tiles AS t
+),
 population AS (
     SELECT
         m.customer_id,
-        c.registration_date,
+        m.registration_date,
         m.visits,
         m.bills,
         m.units,
@@ -45,9 +74,22 @@ population AS (
         m.active_days,
         m.first_date,
         m.last_date,
-        CAST(NTILE(5) OVER (ORDER BY m.recency_days DESC, m.customer_id ASC) AS INT) AS r_score,
-        CAST(NTILE(5) OVER (ORDER BY m.visits ASC, m.customer_id ASC) AS INT) AS f_score,
-        CAST(NTILE(5) OVER (ORDER BY m.spend ASC, m.customer_id ASC) AS INT) AS m_score,
+        -- ntile: the tile; ties: 1 + the cuts whose value is strictly below the customer's own.
+        CASE WHEN @score_method = N'ties'
+            THEN 1 + CASE WHEN k.r1 < m.last_date THEN 1 ELSE 0 END + CASE WHEN k.r2 < m.last_date THEN 1 ELSE 0 END
+                   + CASE WHEN k.r3 < m.last_date THEN 1 ELSE 0 END + CASE WHEN k.r4 < m.last_date THEN 1 ELSE 0 END
+            ELSE m.r_tile
+        END AS r_score,
+        CASE WHEN @score_method = N'ties'
+            THEN 1 + CASE WHEN k.f1 < m.visits THEN 1 ELSE 0 END + CASE WHEN k.f2 < m.visits THEN 1 ELSE 0 END
+                   + CASE WHEN k.f3 < m.visits THEN 1 ELSE 0 END + CASE WHEN k.f4 < m.visits THEN 1 ELSE 0 END
+            ELSE m.f_tile
+        END AS f_score,
+        CASE WHEN @score_method = N'ties'
+            THEN 1 + CASE WHEN k.m1 < m.spend THEN 1 ELSE 0 END + CASE WHEN k.m2 < m.spend THEN 1 ELSE 0 END
+                   + CASE WHEN k.m3 < m.spend THEN 1 ELSE 0 END + CASE WHEN k.m4 < m.spend THEN 1 ELSE 0 END
+            ELSE m.m_tile
+        END AS m_score,
         CASE
             WHEN m.recency_days <= @recency_upper_1 THEN 0
             WHEN m.recency_days <= @recency_upper_2 THEN 1
@@ -87,6 +129,6 @@ population AS (
             WHEN CAST(m.active_days AS BIGINT) < CAST(@return_upper_6 AS BIGINT) * (m.visits - 1) THEN 5
             ELSE 6
         END AS return_bucket
-    FROM measured AS m
-    LEFT JOIN campaign.customers AS c ON c.customer_id = m.customer_id
+    FROM tiles AS m
+    CROSS JOIN cuts AS k
 )

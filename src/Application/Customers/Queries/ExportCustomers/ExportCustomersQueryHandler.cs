@@ -2,20 +2,21 @@ using System.Globalization;
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Domain.Segments;
 using Mediator;
 
 namespace CampaignDashboard.Application.Customers.Queries.ExportCustomers;
 
 /// <summary>Names the export and hands over its rows as a stream: nothing is read until the response is written.</summary>
-public sealed class ExportCustomersQueryHandler(IDashboardQueries queries) : IQueryHandler<ExportCustomersQuery, CustomerExport>
+public sealed class ExportCustomersQueryHandler(IDashboardQueries queries, FilterParser filters) : IQueryHandler<ExportCustomersQuery, CustomerExport>
 {
     public async ValueTask<CustomerExport> Handle(ExportCustomersQuery query, CancellationToken cancellationToken)
     {
-        var filter = FilterParser.ToFilter(query);
+        var filter = filters.ToFilter(query);
         var sort = CustomerSort.Parse(query.Sort);
         var asOfDate = await queries.AsOfDateAsync(filter, cancellationToken);
         var rows = queries.StreamAsync<CustomerRow>(CustomerScripts.List, filter, sort.Parameters(offset: 0, limit: long.MaxValue), cancellationToken);
-        return new CustomerExport(asOfDate, FileName(asOfDate, filter), Map(rows));
+        return new CustomerExport(asOfDate, FileName(asOfDate, filter), Map(rows, filter.Scheme));
     }
 
     /// <summary>customers-2025-12-31.csv, or customers-2025-12-31-champions.csv with a segment filter.</summary>
@@ -29,11 +30,11 @@ public sealed class ExportCustomersQueryHandler(IDashboardQueries queries) : IQu
     private static string Slug(string label) =>
         string.Concat(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 
-    private static async IAsyncEnumerable<CustomerDto> Map(IAsyncEnumerable<CustomerRow> rows)
+    private static async IAsyncEnumerable<CustomerDto> Map(IAsyncEnumerable<CustomerRow> rows, SegmentScheme scheme)
     {
         await foreach (var row in rows)
         {
-            yield return CustomerDto.From(row);
+            yield return CustomerDto.From(row, scheme);
         }
     }
 }

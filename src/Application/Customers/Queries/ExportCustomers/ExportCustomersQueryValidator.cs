@@ -1,5 +1,6 @@
 using CampaignDashboard.Application.Customers.Queries.GetCustomers;
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Application.Common.Options;
 using FluentValidation;
 
 namespace CampaignDashboard.Application.Customers.Queries.ExportCustomers;
@@ -9,9 +10,9 @@ public sealed class ExportCustomersQueryValidator : AbstractValidator<ExportCust
 {
     private const string WholeExport = "is not taken by the export, which holds every customer of the selection";
 
-    public ExportCustomersQueryValidator()
+    public ExportCustomersQueryValidator(SegmentSchemes schemes)
     {
-        Include(new FilterParametersValidator());
+        Include(new FilterParametersValidator(schemes));
         CustomerListParameters.RuleForSort(this, q => q.Sort);
         RuleFor(q => q.Page).Empty().OverridePropertyName(CustomerListParameters.Page).WithMessage(WholeExport);
         RuleFor(q => q.PageSize).Empty().OverridePropertyName(CustomerListParameters.PageSize).WithMessage(WholeExport);

@@ -9,4 +9,5 @@ public sealed record CustomersPageDto(long Total, int Page, int PageSize, IReadO
 /// <summary>How the customers were computed.</summary>
 /// <param name="AsOfDate">The date recency is measured from; null when there are no transactions.</param>
 /// <param name="SegmentScheme">The segment scheme the customers' segments come from.</param>
-public sealed record CustomersMetaDto(DateOnly? AsOfDate, string SegmentScheme);
+/// <param name="ScoreMethod">How the scores were cut: ntile or ties.</param>
+public sealed record CustomersMetaDto(DateOnly? AsOfDate, string SegmentScheme, string ScoreMethod);

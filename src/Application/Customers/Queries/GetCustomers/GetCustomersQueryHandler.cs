@@ -2,6 +2,7 @@ using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Domain.Rfm;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
 /// Serves a customers page from the response cache, else counts the selection and reads the page, side by side,
 /// over the same scored population.
 /// </summary>
-public sealed class GetCustomersQueryHandler(ResponseCache cache) : IQueryHandler<GetCustomersQuery, CustomersPageDto>
+public sealed class GetCustomersQueryHandler(ResponseCache cache, FilterParser filters) : IQueryHandler<GetCustomersQuery, CustomersPageDto>
 {
     public const string CacheKind = "customers";
 
@@ -19,7 +20,7 @@ public sealed class GetCustomersQueryHandler(ResponseCache cache) : IQueryHandle
         cache.GetOrComputeAsync(
             CacheKind,
             new CustomersPageRequest(
-                FilterParser.ToFilter(query),
+                filters.ToFilter(query),
                 CustomerSort.Parse(query.Sort),
                 CustomerListParameters.ValidPage(query.Page),
                 CustomerListParameters.ValidPageSize(query.PageSize)),
@@ -36,8 +37,8 @@ public sealed class GetCustomersQueryHandler(ResponseCache cache) : IQueryHandle
         await Task.WhenAll(total, rows, asOfDate);
 
         return new CustomersPageDto(
-            total.Result.Single(), request.Page, request.PageSize, rows.Result.Select(CustomerDto.From).ToArray(),
-            new CustomersMetaDto(asOfDate.Result, CustomerScripts.SegmentScheme));
+            total.Result.Single(), request.Page, request.PageSize, rows.Result.Select(row => CustomerDto.From(row, request.Filter.Scheme)).ToArray(),
+            new CustomersMetaDto(asOfDate.Result, request.Filter.Scheme.Name, request.Filter.ScoreMethod.Name()));
     }
 
     /// <summary>A validated page request: what the page depends on, and so its cache key.</summary>

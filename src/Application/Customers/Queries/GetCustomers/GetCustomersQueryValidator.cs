@@ -1,4 +1,5 @@
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Application.Common.Options;
 using FluentValidation;
 
 namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
@@ -6,9 +7,9 @@ namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
 /// <summary>The filters of the dashboard, a known sort key, a page from 1, a page size of 1..1000.</summary>
 public sealed class GetCustomersQueryValidator : AbstractValidator<GetCustomersQuery>
 {
-    public GetCustomersQueryValidator()
+    public GetCustomersQueryValidator(SegmentSchemes schemes)
     {
-        Include(new FilterParametersValidator());
+        Include(new FilterParametersValidator(schemes));
         CustomerListParameters.RuleForSort(this, q => q.Sort);
         RuleFor(q => q.Page)
             .Must(page => CustomerListParameters.TryParsePage(page, out _))

@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using CampaignDashboard.Domain.Figures;
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Domain.Segments;
 
 namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 
@@ -34,7 +36,7 @@ public sealed record DashboardDto
 
     public IReadOnlyList<FiscalYearItemDto> FiscalYearData { get; init; } = [];
 
-    public DashboardMetaDto Meta { get; init; } = new(null);
+    public DashboardMetaDto Meta { get; init; } = new(null, BuiltInSchemes.Contract.Name, ScoreMethod.Ntile.Name());
 }
 
 /// <summary>Headline figures over the selected customers (<see cref="KpiTotals"/> defines each).</summary>
@@ -58,8 +60,8 @@ public sealed record ScoreItemDto(int Score, string Label, long Customers, decim
 /// <summary>Customers in one bucket.</summary>
 public sealed record BucketItemDto(string Label, long Customers, decimal Percentage);
 
-/// <summary>Customers of one segment and what they spent.</summary>
-public sealed record SegmentItemDto(string Label, long Customers, decimal Percentage, decimal Spending);
+/// <summary>Customers of one segment, what they spent, their bills and the spend per bill (0 without bills).</summary>
+public sealed record SegmentItemDto(string Label, long Customers, decimal Percentage, decimal Spending, long Bills, decimal AverageOrderValue);
 
 /// <summary>Customers of one R x F cell, what they spent, and their average spend (0 when the cell is empty).</summary>
 public sealed record RfGridItemDto(int RScore, int FScore, long Customers, decimal Percentage, decimal Spending, decimal AverageSpend);
@@ -75,4 +77,6 @@ public sealed record FiscalYearItemDto(
 
 /// <summary>How the figures were computed.</summary>
 /// <param name="AsOfDate">The date recency is measured from; null when there are no transactions.</param>
-public sealed record DashboardMetaDto(DateOnly? AsOfDate);
+/// <param name="SegmentScheme">The segment scheme of segment_data (and of the segment filter).</param>
+/// <param name="ScoreMethod">How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score).</param>
+public sealed record DashboardMetaDto(DateOnly? AsOfDate, string SegmentScheme, string ScoreMethod);

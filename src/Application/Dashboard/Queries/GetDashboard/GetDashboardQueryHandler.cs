@@ -9,7 +9,7 @@ namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 /// Serves the dashboard from the response cache (keyed on the data version and the whole normalized filter), else
 /// computes it (<see cref="DashboardComputation"/>).
 /// </summary>
-public sealed class GetDashboardQueryHandler(ResponseCache cache) : IQueryHandler<GetDashboardQuery, DashboardDto>
+public sealed class GetDashboardQueryHandler(ResponseCache cache, FilterParser filters) : IQueryHandler<GetDashboardQuery, DashboardDto>
 {
     /// <summary>The response cache's name for dashboards.</summary>
     public const string CacheKind = "dashboard";
@@ -17,7 +17,7 @@ public sealed class GetDashboardQueryHandler(ResponseCache cache) : IQueryHandle
     public ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken) =>
         cache.GetOrComputeAsync(
             CacheKind,
-            FilterParser.ToFilter(query),
+            filters.ToFilter(query),
             static (services, filter, token) => services.GetRequiredService<DashboardComputation>().ComputeAsync(filter, token),
             cancellationToken);
 }
