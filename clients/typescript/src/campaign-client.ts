@@ -29,10 +29,12 @@ export class CampaignClient {
      * @param r_score (optional) R scores (1 to 5, 5 = most recent), comma-separated or repeated; ORed. Scores are those over every customer of the window.
      * @param f_score (optional) F scores (1 to 5, 5 = most visits), comma-separated or repeated; ORed.
      * @param m_score (optional) M scores (1 to 5, 5 = highest spend), comma-separated or repeated; ORed.
-     * @param segment (optional) Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.
+     * @param segment (optional) Segments (labels of segment_data in the segment scheme in use), comma-separated or repeated; ORed.
+     * @param segment_scheme (optional) The segment scheme (GET /api/campaign/segment-schemes lists them: contract, rfm10, rfm11 and the configured ones); default Segmentation:DefaultScheme.
+     * @param score_method (optional) How scores are cut: ntile (NTILE(5), equal values split by customer id) or ties (equal values share a score); default Scoring:DefaultMethod.
      * @return The dashboard.
      */
-    getDashboard(start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, signal?: AbortSignal): Promise<DashboardDto> {
+    getDashboard(start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, signal?: AbortSignal): Promise<DashboardDto> {
         let url_ = this.baseUrl + "/api/campaign/dashboard?";
         if (start_date !== undefined && start_date !== null)
             url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
@@ -56,6 +58,10 @@ export class CampaignClient {
             m_score && m_score.forEach(item => { url_ += "m_score=" + encodeURIComponent("" + item) + "&"; });
         if (segment !== undefined && segment !== null)
             segment && segment.forEach(item => { url_ += "segment=" + encodeURIComponent("" + item) + "&"; });
+        if (segment_scheme !== undefined && segment_scheme !== null)
+            url_ += "segment_scheme=" + encodeURIComponent("" + segment_scheme) + "&";
+        if (score_method !== undefined && score_method !== null)
+            url_ += "score_method=" + encodeURIComponent("" + score_method) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -123,6 +129,59 @@ export class CampaignClient {
         }
         return Promise.resolve<DashboardDto>(null as any);
     }
+
+    /**
+     * Every segment scheme with its segments and their rules, and the defaults a request gets.
+     * @return The schemes.
+     */
+    getSegmentSchemes(signal?: AbortSignal): Promise<SegmentSchemesDto> {
+        let url_ = this.baseUrl + "/api/campaign/segment-schemes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSegmentSchemes(_response);
+        });
+    }
+
+    protected processGetSegmentSchemes(response: Response): Promise<SegmentSchemesDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = SegmentSchemesDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("No valid bearer token (when authentication is on).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SegmentSchemesDto>(null as any);
+    }
 }
 
 export class CustomersClient {
@@ -150,10 +209,12 @@ export class CustomersClient {
      * @param r_score (optional) R scores (1 to 5, 5 = most recent), comma-separated or repeated; ORed. Scores are those over every customer of the window.
      * @param f_score (optional) F scores (1 to 5, 5 = most visits), comma-separated or repeated; ORed.
      * @param m_score (optional) M scores (1 to 5, 5 = highest spend), comma-separated or repeated; ORed.
-     * @param segment (optional) Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.
+     * @param segment (optional) Segments (labels of segment_data in the segment scheme in use), comma-separated or repeated; ORed.
+     * @param segment_scheme (optional) The segment scheme (GET /api/campaign/segment-schemes lists them: contract, rfm10, rfm11 and the configured ones); default Segmentation:DefaultScheme.
+     * @param score_method (optional) How scores are cut: ntile (NTILE(5), equal values split by customer id) or ties (equal values share a score); default Scoring:DefaultMethod.
      * @return The page, and the selection's total.
      */
-    getCustomers(sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, signal?: AbortSignal): Promise<CustomersPageDto> {
+    getCustomers(sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, signal?: AbortSignal): Promise<CustomersPageDto> {
         let url_ = this.baseUrl + "/api/campaign/customers?";
         if (sort !== undefined && sort !== null)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
@@ -183,6 +244,10 @@ export class CustomersClient {
             m_score && m_score.forEach(item => { url_ += "m_score=" + encodeURIComponent("" + item) + "&"; });
         if (segment !== undefined && segment !== null)
             segment && segment.forEach(item => { url_ += "segment=" + encodeURIComponent("" + item) + "&"; });
+        if (segment_scheme !== undefined && segment_scheme !== null)
+            url_ += "segment_scheme=" + encodeURIComponent("" + segment_scheme) + "&";
+        if (score_method !== undefined && score_method !== null)
+            url_ += "score_method=" + encodeURIComponent("" + score_method) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -273,10 +338,12 @@ export class CustomersClient {
      * @param r_score (optional) R scores (1 to 5, 5 = most recent), comma-separated or repeated; ORed. Scores are those over every customer of the window.
      * @param f_score (optional) F scores (1 to 5, 5 = most visits), comma-separated or repeated; ORed.
      * @param m_score (optional) M scores (1 to 5, 5 = highest spend), comma-separated or repeated; ORed.
-     * @param segment (optional) Segments (labels of segment_data: CHAMPIONS, POTENTIAL LOYALISTS, NEW CUSTOMERS, NEED ATTENTION), comma-separated or repeated; ORed.
+     * @param segment (optional) Segments (labels of segment_data in the segment scheme in use), comma-separated or repeated; ORed.
+     * @param segment_scheme (optional) The segment scheme (GET /api/campaign/segment-schemes lists them: contract, rfm10, rfm11 and the configured ones); default Segmentation:DefaultScheme.
+     * @param score_method (optional) How scores are cut: ntile (NTILE(5), equal values split by customer id) or ties (equal values share a score); default Scoring:DefaultMethod.
      * @return The CSV file.
      */
-    exportCustomers(sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    exportCustomers(sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/campaign/customers/export?";
         if (sort !== undefined && sort !== null)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
@@ -306,6 +373,10 @@ export class CustomersClient {
             m_score && m_score.forEach(item => { url_ += "m_score=" + encodeURIComponent("" + item) + "&"; });
         if (segment !== undefined && segment !== null)
             segment && segment.forEach(item => { url_ += "segment=" + encodeURIComponent("" + item) + "&"; });
+        if (segment_scheme !== undefined && segment_scheme !== null)
+            url_ += "segment_scheme=" + encodeURIComponent("" + segment_scheme) + "&";
+        if (score_method !== undefined && score_method !== null)
+            url_ += "score_method=" + encodeURIComponent("" + score_method) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -746,12 +817,14 @@ export interface IBucketItemDto {
     percentage: number;
 }
 
-/** Customers of one segment and what they spent. */
+/** Customers of one segment, what they spent, their bills and the spend per bill (0 without bills). */
 export class SegmentItemDto implements ISegmentItemDto {
     label!: string;
     customers!: number;
     percentage!: number;
     spending!: number;
+    bills!: number;
+    average_order_value!: number;
 
     constructor(data?: ISegmentItemDto) {
         if (data) {
@@ -768,6 +841,8 @@ export class SegmentItemDto implements ISegmentItemDto {
             this.customers = _data["customers"] !== undefined ? _data["customers"] : null as any;
             this.percentage = _data["percentage"] !== undefined ? _data["percentage"] : null as any;
             this.spending = _data["spending"] !== undefined ? _data["spending"] : null as any;
+            this.bills = _data["bills"] !== undefined ? _data["bills"] : null as any;
+            this.average_order_value = _data["average_order_value"] !== undefined ? _data["average_order_value"] : null as any;
         }
     }
 
@@ -784,16 +859,20 @@ export class SegmentItemDto implements ISegmentItemDto {
         data["customers"] = this.customers !== undefined ? this.customers : null as any;
         data["percentage"] = this.percentage !== undefined ? this.percentage : null as any;
         data["spending"] = this.spending !== undefined ? this.spending : null as any;
+        data["bills"] = this.bills !== undefined ? this.bills : null as any;
+        data["average_order_value"] = this.average_order_value !== undefined ? this.average_order_value : null as any;
         return data;
     }
 }
 
-/** Customers of one segment and what they spent. */
+/** Customers of one segment, what they spent, their bills and the spend per bill (0 without bills). */
 export interface ISegmentItemDto {
     label: string;
     customers: number;
     percentage: number;
     spending: number;
+    bills: number;
+    average_order_value: number;
 }
 
 /** Customers of one R x F cell, what they spent, and their average spend (0 when the cell is empty). */
@@ -916,6 +995,10 @@ export interface IFiscalYearItemDto {
 export class DashboardMetaDto implements IDashboardMetaDto {
     /** The date recency is measured from; null when there are no transactions. */
     as_of_date!: string | null;
+    /** The segment scheme of segment_data (and of the segment filter). */
+    segment_scheme!: string;
+    /** How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score). */
+    score_method!: string;
 
     constructor(data?: IDashboardMetaDto) {
         if (data) {
@@ -929,6 +1012,8 @@ export class DashboardMetaDto implements IDashboardMetaDto {
     init(_data?: any) {
         if (_data) {
             this.as_of_date = _data["as_of_date"] !== undefined ? _data["as_of_date"] : null as any;
+            this.segment_scheme = _data["segment_scheme"] !== undefined ? _data["segment_scheme"] : null as any;
+            this.score_method = _data["score_method"] !== undefined ? _data["score_method"] : null as any;
         }
     }
 
@@ -942,6 +1027,8 @@ export class DashboardMetaDto implements IDashboardMetaDto {
     toJSON(data?: any) {
         data = typeof data === 'object' ? data : {};
         data["as_of_date"] = this.as_of_date !== undefined ? this.as_of_date : null as any;
+        data["segment_scheme"] = this.segment_scheme !== undefined ? this.segment_scheme : null as any;
+        data["score_method"] = this.score_method !== undefined ? this.score_method : null as any;
         return data;
     }
 }
@@ -950,6 +1037,10 @@ export class DashboardMetaDto implements IDashboardMetaDto {
 export interface IDashboardMetaDto {
     /** The date recency is measured from; null when there are no transactions. */
     as_of_date: string | null;
+    /** The segment scheme of segment_data (and of the segment filter). */
+    segment_scheme: string;
+    /** How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score). */
+    score_method: string;
 }
 
 export class ProblemDetails implements IProblemDetails {
@@ -1074,6 +1165,226 @@ export interface IHttpValidationProblemDetails extends IProblemDetails {
     errors: { [key: string]: string[]; };
 
     [key: string]: any;
+}
+
+/** The segment schemes, and which one a request that names none gets. */
+export class SegmentSchemesDto implements ISegmentSchemesDto {
+    default_scheme!: string;
+    default_score_method!: string;
+    schemes!: SegmentSchemeDto[];
+
+    constructor(data?: ISegmentSchemesDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.default_scheme = _data["default_scheme"] !== undefined ? _data["default_scheme"] : null as any;
+            this.default_score_method = _data["default_score_method"] !== undefined ? _data["default_score_method"] : null as any;
+            if (Array.isArray(_data["schemes"])) {
+                this.schemes = [] as any;
+                for (let item of _data["schemes"])
+                    this.schemes!.push(SegmentSchemeDto.fromJS(item));
+            }
+            else {
+                this.schemes = null as any;
+            }
+        }
+    }
+
+    static fromJS(data: any): SegmentSchemesDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new SegmentSchemesDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["default_scheme"] = this.default_scheme !== undefined ? this.default_scheme : null as any;
+        data["default_score_method"] = this.default_score_method !== undefined ? this.default_score_method : null as any;
+        if (Array.isArray(this.schemes)) {
+            data["schemes"] = [];
+            for (let item of this.schemes)
+                data["schemes"].push(item ? item.toJSON() : null as any);
+        }
+        return data;
+    }
+}
+
+/** The segment schemes, and which one a request that names none gets. */
+export interface ISegmentSchemesDto {
+    default_scheme: string;
+    default_score_method: string;
+    schemes: SegmentSchemeDto[];
+}
+
+/** One scheme: its segments in precedence order (a customer belongs to the first whose rule holds). */
+export class SegmentSchemeDto implements ISegmentSchemeDto {
+    name!: string;
+    segments!: SegmentDto[];
+
+    constructor(data?: ISegmentSchemeDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"] !== undefined ? _data["name"] : null as any;
+            if (Array.isArray(_data["segments"])) {
+                this.segments = [] as any;
+                for (let item of _data["segments"])
+                    this.segments!.push(SegmentDto.fromJS(item));
+            }
+            else {
+                this.segments = null as any;
+            }
+        }
+    }
+
+    static fromJS(data: any): SegmentSchemeDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new SegmentSchemeDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name !== undefined ? this.name : null as any;
+        if (Array.isArray(this.segments)) {
+            data["segments"] = [];
+            for (let item of this.segments)
+                data["segments"].push(item ? item.toJSON() : null as any);
+        }
+        return data;
+    }
+}
+
+/** One scheme: its segments in precedence order (a customer belongs to the first whose rule holds). */
+export interface ISegmentSchemeDto {
+    name: string;
+    segments: SegmentDto[];
+}
+
+/** One segment and its rule: score ranges (r, f, m as [min, max]), a list of cells ("554": R 5, F 5, M 4), or the fallback that takes every cell no other rule takes. */
+export class SegmentDto implements ISegmentDto {
+    label!: string;
+    /** ranges, cells or fallback. */
+    rule!: string;
+    r!: number[] | null;
+    f!: number[] | null;
+    m!: number[] | null;
+    cells!: string[] | null;
+    /** The rule in words, for a tooltip. */
+    definition!: string;
+
+    constructor(data?: ISegmentDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.label = _data["label"] !== undefined ? _data["label"] : null as any;
+            this.rule = _data["rule"] !== undefined ? _data["rule"] : null as any;
+            if (Array.isArray(_data["r"])) {
+                this.r = [] as any;
+                for (let item of _data["r"])
+                    this.r!.push(item);
+            }
+            else {
+                this.r = null as any;
+            }
+            if (Array.isArray(_data["f"])) {
+                this.f = [] as any;
+                for (let item of _data["f"])
+                    this.f!.push(item);
+            }
+            else {
+                this.f = null as any;
+            }
+            if (Array.isArray(_data["m"])) {
+                this.m = [] as any;
+                for (let item of _data["m"])
+                    this.m!.push(item);
+            }
+            else {
+                this.m = null as any;
+            }
+            if (Array.isArray(_data["cells"])) {
+                this.cells = [] as any;
+                for (let item of _data["cells"])
+                    this.cells!.push(item);
+            }
+            else {
+                this.cells = null as any;
+            }
+            this.definition = _data["definition"] !== undefined ? _data["definition"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): SegmentDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new SegmentDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["label"] = this.label !== undefined ? this.label : null as any;
+        data["rule"] = this.rule !== undefined ? this.rule : null as any;
+        if (Array.isArray(this.r)) {
+            data["r"] = [];
+            for (let item of this.r)
+                data["r"].push(item);
+        }
+        if (Array.isArray(this.f)) {
+            data["f"] = [];
+            for (let item of this.f)
+                data["f"].push(item);
+        }
+        if (Array.isArray(this.m)) {
+            data["m"] = [];
+            for (let item of this.m)
+                data["m"].push(item);
+        }
+        if (Array.isArray(this.cells)) {
+            data["cells"] = [];
+            for (let item of this.cells)
+                data["cells"].push(item);
+        }
+        data["definition"] = this.definition !== undefined ? this.definition : null as any;
+        return data;
+    }
+}
+
+/** One segment and its rule: score ranges (r, f, m as [min, max]), a list of cells ("554": R 5, F 5, M 4), or the fallback that takes every cell no other rule takes. */
+export interface ISegmentDto {
+    label: string;
+    /** ranges, cells or fallback. */
+    rule: string;
+    r: number[] | null;
+    f: number[] | null;
+    m: number[] | null;
+    cells: string[] | null;
+    /** The rule in words, for a tooltip. */
+    definition: string;
 }
 
 /** One page of customers, and how many the selection holds in all. */
@@ -1277,6 +1588,8 @@ export class CustomersMetaDto implements ICustomersMetaDto {
     as_of_date!: string | null;
     /** The segment scheme the customers' segments come from. */
     segment_scheme!: string;
+    /** How the scores were cut: ntile or ties. */
+    score_method!: string;
 
     constructor(data?: ICustomersMetaDto) {
         if (data) {
@@ -1291,6 +1604,7 @@ export class CustomersMetaDto implements ICustomersMetaDto {
         if (_data) {
             this.as_of_date = _data["as_of_date"] !== undefined ? _data["as_of_date"] : null as any;
             this.segment_scheme = _data["segment_scheme"] !== undefined ? _data["segment_scheme"] : null as any;
+            this.score_method = _data["score_method"] !== undefined ? _data["score_method"] : null as any;
         }
     }
 
@@ -1305,6 +1619,7 @@ export class CustomersMetaDto implements ICustomersMetaDto {
         data = typeof data === 'object' ? data : {};
         data["as_of_date"] = this.as_of_date !== undefined ? this.as_of_date : null as any;
         data["segment_scheme"] = this.segment_scheme !== undefined ? this.segment_scheme : null as any;
+        data["score_method"] = this.score_method !== undefined ? this.score_method : null as any;
         return data;
     }
 }
@@ -1315,6 +1630,8 @@ export interface ICustomersMetaDto {
     as_of_date: string | null;
     /** The segment scheme the customers' segments come from. */
     segment_scheme: string;
+    /** How the scores were cut: ntile or ties. */
+    score_method: string;
 }
 
 export interface FileResponse {

@@ -43,7 +43,7 @@ let unfiltered: DashboardDto;
 
 const dashboard = (f: Filters = {}, signal?: AbortSignal): Promise<DashboardDto> =>
   client.getDashboard(f.start_date, f.end_date, f.customer_mobile, f.customer_name, f.r_value_bucket, f.f_value_bucket, f.m_value_bucket,
-    undefined, undefined, undefined, undefined, signal);
+    undefined, undefined, undefined, undefined, undefined, undefined, signal);
 
 const customersOf = (items: BucketItemDto[], label: string): number => {
   const item = items.find((i) => i.label === label);

@@ -328,7 +328,7 @@ async function load(): Promise<void> {
     dashboard = await client.getDashboard(
       text(f.start_date), text(f.end_date), text(f.customer_mobile), text(f.customer_name),
       list(f.r_value_bucket), list(f.f_value_bucket), list(f.m_value_bucket),
-      undefined, undefined, undefined, undefined, request.signal);
+      undefined, undefined, undefined, undefined, undefined, undefined, request.signal);
   } catch (error) {
     if (request.signal.aborted) return; // superseded by a newer request
     showError(error);
