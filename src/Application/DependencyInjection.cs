@@ -54,7 +54,9 @@ public static class DependencyInjection
             .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IDashboardWidget)));
         foreach (var widget in widgets)
         {
-            services.AddScoped(typeof(IDashboardWidget), widget);
+            // As itself too: a widget may run others (the comparison runs the KPI and segment widgets on its window).
+            services.AddScoped(widget);
+            services.AddScoped(typeof(IDashboardWidget), provider => provider.GetRequiredService(widget));
         }
     }
 }

@@ -150,6 +150,10 @@ public sealed class CustomersTests(EngineUnderTest engine)
     [TestCase("/api/campaign/customers?segment=VIP", "segment")]
     [TestCase("/api/campaign/dashboard?f_score=0", "f_score")]
     [TestCase("/api/campaign/dashboard?segment=VIP", "segment")]
+    [TestCase("/api/campaign/dashboard?compare_start_date=2024-01-01", "compare_end_date")]
+    [TestCase("/api/campaign/dashboard?compare_end_date=2024-01-01", "compare_start_date")]
+    [TestCase("/api/campaign/dashboard?compare_start_date=2024-02-01&compare_end_date=2024-01-01", "compare_start_date")]
+    [TestCase("/api/campaign/dashboard?compare_start_date=2024-02-30&compare_end_date=2024-03-01", "compare_start_date")]
     [TestCase("/api/campaign/customers/export?page=1", "page")]
     [TestCase("/api/campaign/customers/export?page_size=10", "page_size")]
     public async Task A_bad_parameter_is_a_400_naming_it(string url, string parameter)

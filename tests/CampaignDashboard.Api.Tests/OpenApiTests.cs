@@ -21,6 +21,7 @@ public sealed class OpenApiTests
             {
                 "start_date", "end_date", "customer_mobile", "customer_name", "r_value_bucket", "f_value_bucket", "m_value_bucket",
                 "r_score", "f_score", "m_score", "segment", "segment_scheme", "score_method",
+                "compare_start_date", "compare_end_date",
             }));
             Assert.That(parameters.Values.Select(p => p["description"]?.GetValue<string>()), Is.All.Not.Null.And.All.Not.Empty);
             Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "500" }));

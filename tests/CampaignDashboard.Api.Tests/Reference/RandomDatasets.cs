@@ -164,7 +164,16 @@ public static class RandomDatasets
             Segments = rng.Next(5) == 0 ? RandomLabels(rng, ReferenceDashboard.SchemeLabels(scheme)) : [],
             SegmentScheme = scheme is null ? null : ChangeCase(rng, scheme),
             ScoreMethod = rng.Next(3) == 0 ? (rng.Next(2) == 0 ? "ties" : "NTILE") : null,
+            Compare = rng.Next(4) == 0 ? RandomWindow(rng, lo, hi) : null,
         };
+    }
+
+    /// <summary>A window around the data's range: sometimes the previous period, sometimes anywhere, sometimes empty.</summary>
+    private static (DateOnly Start, DateOnly End) RandomWindow(Random rng, DateOnly lo, DateOnly hi)
+    {
+        var a = RandomDate(rng, lo.AddDays(-60), hi.AddDays(30));
+        var b = RandomDate(rng, lo.AddDays(-60), hi.AddDays(30));
+        return a <= b ? (a, b) : (b, a);
     }
 
     // ------------------------------------------------------------------ data set shapes

@@ -279,8 +279,32 @@ public static class ReferenceDashboard
                 ["score_method"] = IsTies(request.ScoreMethod) ? "ties" : "ntile",
             },
         };
+        // Spec section 9: the compare window computed exactly as the main one (its own population, scores and
+        // as-of date = compare_end_date), and per KPI the main window's rounded value minus the compare window's.
+        if (request.Compare is { } compare)
+        {
+            var other = Compute(data, request with { StartDate = compare.Start, EndDate = compare.End, Compare = null }, fiscalYearStartMonth);
+            var kpi = result["kpi"]!.AsObject();
+            var otherKpi = other["kpi"]!.AsObject();
+            result["comparison"] = new JsonObject
+            {
+                ["window"] = new JsonObject
+                {
+                    ["start_date"] = compare.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["end_date"] = compare.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                },
+                ["kpi"] = otherKpi.DeepClone(),
+                ["segment_data"] = other["segment_data"]!.DeepClone(),
+                ["kpi_change"] = new JsonObject(kpi.Select(p => KeyValuePair.Create(
+                    p.Key, (JsonNode?)JsonValue.Create(Number(p.Value!) - Number(otherKpi[p.Key]!))))),
+            };
+        }
+
         return result;
     }
+
+    /// <summary>A number of a JsonObject built here (an int count or a decimal figure).</summary>
+    private static decimal Number(JsonNode node) => node.AsValue().TryGetValue<int>(out var count) ? count : node.GetValue<decimal>();
 
     /// <summary>
     /// NTILE(5) as in the SQL standard: tile sizes n/5, with the first n mod 5 tiles one row larger.

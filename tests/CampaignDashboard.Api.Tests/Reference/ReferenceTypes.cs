@@ -39,6 +39,9 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
     /// <summary>score_method: ntile or ties (spec step 4); null = ntile.</summary>
     public string? ScoreMethod { get; init; }
 
+    /// <summary>compare_start_date and compare_end_date (spec section 9): both or neither.</summary>
+    public (DateOnly Start, DateOnly End)? Compare { get; init; }
+
     /// <summary>
     /// Query string for the dashboard endpoint: "" when no parameter is set, otherwise "?a=b&amp;c=d".
     /// Every value is escaped with <see cref="Uri.EscapeDataString(string)"/> so '+' cannot be read as a space.
@@ -59,6 +62,8 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
         Add(parts, "segment", JoinLabels(Segments));
         Add(parts, "segment_scheme", SegmentScheme);
         Add(parts, "score_method", ScoreMethod);
+        Add(parts, "compare_start_date", FormatDate(Compare?.Start));
+        Add(parts, "compare_end_date", FormatDate(Compare?.End));
         return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
     }
 
@@ -88,6 +93,8 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
         Append("segment", QuoteLabels(Segments));
         Append("segment_scheme", SegmentScheme);
         Append("score_method", ScoreMethod);
+        Append("compare_start_date", FormatDate(Compare?.Start));
+        Append("compare_end_date", FormatDate(Compare?.End));
         text.Append(any ? " }" : "none }");
         return text.ToString();
     }

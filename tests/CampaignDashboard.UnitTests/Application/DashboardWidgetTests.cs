@@ -28,7 +28,7 @@ public sealed class DashboardWidgetTests
         var filledBy = new Dictionary<string, List<string>>();
         foreach (var widget in widgets)
         {
-            var piece = await widget.ComputeAsync(EmptyEngine(), DashboardFilter.Unfiltered, CancellationToken.None);
+            var piece = await widget.ComputeAsync(EmptyEngine(), WithComparison, CancellationToken.None);
             var filled = piece(empty);
             foreach (var property in typeof(DashboardDto).GetProperties(BindingFlags.Public | BindingFlags.Instance)
                          .Where(p => !ReferenceEquals(p.GetValue(filled), p.GetValue(empty))))
@@ -49,6 +49,10 @@ public sealed class DashboardWidgetTests
         });
     }
 
+    /// <summary>A request every widget fills its piece for (the comparison only with a compare window).</summary>
+    private static readonly DashboardFilter WithComparison =
+        DashboardFilter.Unfiltered with { Comparison = new DateWindow(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)) };
+
     /// <summary>A dashboard whose every property is an instance of its own, so that a widget's piece is seen replacing it.</summary>
     private static DashboardDto Sentinel()
     {
@@ -62,6 +66,7 @@ public sealed class DashboardWidgetTests
                 {
                     KpiDto kpi => kpi with { },
                     DashboardMetaDto meta => meta with { },
+                    null when property.Name == nameof(DashboardDto.Comparison) => null,
                     var other => throw new AssertionException($"No sentinel for {property.Name} ({other?.GetType()}): add one to this test."),
                 });
         }

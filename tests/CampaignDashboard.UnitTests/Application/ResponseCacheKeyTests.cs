@@ -77,6 +77,8 @@ public sealed class ResponseCacheKeyTests
         _ when type == typeof(ValueSet<int>) => (new ValueSet<int>([1], Comparer<int>.Default), new ValueSet<int>([2], Comparer<int>.Default)),
         _ when type == typeof(SegmentScheme) => (BuiltInSchemes.Rfm10, BuiltInSchemes.Rfm11),
         _ when type == typeof(ScoreMethod) => (ScoreMethod.Ties, ScoreMethod.Ntile),
+        _ when type == typeof(DateWindow) => (new DateWindow(new DateOnly(2024, 1, 1), new DateOnly(2024, 6, 30)),
+            new DateWindow(new DateOnly(2024, 1, 1), new DateOnly(2024, 7, 1))),
         _ when type == typeof(ValueSet<string>) => (new ValueSet<string>(["A"], StringComparer.Ordinal), new ValueSet<string>(["B"], StringComparer.Ordinal)),
         _ => throw new AssertionException($"No sample values for a filter member of type {type}: add them to this test."),
     };

@@ -56,6 +56,14 @@ public sealed record DashboardFilter
     /// <summary>How the population's scores are cut (contract step 4).</summary>
     public ScoreMethod ScoreMethod { get; init; } = ScoreMethod.Ntile;
 
+    /// <summary>A second window to compare the dashboard with (contract section 9); null = no comparison.</summary>
+    public DateWindow? Comparison { get; init; }
+
+    /// <summary>The same customer filters, scheme and method over the comparison window (its as-of date is its end).</summary>
+    public DashboardFilter ForComparison() => Comparison is { } window
+        ? this with { StartDate = window.Start, EndDate = window.End, Comparison = null }
+        : throw new InvalidOperationException("The filter has no comparison window.");
+
     /// <summary>Whether customers are looked up by mobile or name (the engines find those customers first).</summary>
     public bool MatchesCustomers => MobileDigits is not null || NameContains is not null;
 

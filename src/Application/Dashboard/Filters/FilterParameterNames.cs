@@ -16,6 +16,8 @@ public static class FilterParameterNames
     public const string Segment = "segment";
     public const string SegmentScheme = "segment_scheme";
     public const string ScoreMethod = "score_method";
+    public const string CompareStartDate = "compare_start_date";
+    public const string CompareEndDate = "compare_end_date";
 
     /// <summary>The date format of start_date and end_date.</summary>
     public const string DateFormat = "yyyy-MM-dd";

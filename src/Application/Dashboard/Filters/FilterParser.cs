@@ -39,6 +39,10 @@ public sealed class FilterParser(SegmentSchemes schemes)
 
     public static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
 
+    /// <summary>The window of two validated dates; null when neither is given.</summary>
+    public static DateWindow? WindowOf(string? start, string? end) =>
+        ValidDate(start) is { } from && ValidDate(end) is { } to ? new DateWindow(from, to) : null;
+
     /// <summary>The scheme a request names, or the default.</summary>
     public SegmentScheme SchemeOf(FilterParameters parameters) =>
         IsBlank(parameters.SegmentScheme) ? schemes.Default

@@ -17,6 +17,9 @@ public interface IDashboardWidget
     string Name { get; }
 
     Task<DashboardPiece> ComputeAsync(IDashboardQueries queries, DashboardFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>Pieces are laid on in this order, lowest first: a piece that reads another widget's piece comes later.</summary>
+    int Order => 0;
 }
 
 /// <summary>A widget computed from the rows of its own SQL script over the selection.</summary>

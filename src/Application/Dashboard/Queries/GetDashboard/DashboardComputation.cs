@@ -15,13 +15,13 @@ public sealed class DashboardComputation(IEnumerable<IDashboardWidget> widgets, 
     {
         using var fanOut = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pieces = await Task.WhenAll(widgets.Select(Run));
-        return pieces.Aggregate(new DashboardDto(), (dashboard, piece) => piece(dashboard));
+        return pieces.OrderBy(p => p.Order).Aggregate(new DashboardDto(), (dashboard, piece) => piece.Fill(dashboard));
 
-        async Task<DashboardPiece> Run(IDashboardWidget widget)
+        async Task<(int Order, DashboardPiece Fill)> Run(IDashboardWidget widget)
         {
             try
             {
-                return await widget.ComputeAsync(queries, filter, fanOut.Token);
+                return (widget.Order, await widget.ComputeAsync(queries, filter, fanOut.Token));
             }
             catch
             {

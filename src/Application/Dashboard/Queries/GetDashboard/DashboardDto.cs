@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using CampaignDashboard.Domain.Figures;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Domain.Segments;
@@ -35,6 +36,10 @@ public sealed record DashboardDto
     public IReadOnlyList<RfGridItemDto> RfGridData { get; init; } = [];
 
     public IReadOnlyList<FiscalYearItemDto> FiscalYearData { get; init; } = [];
+
+    /// <summary>The compare window's KPIs and segments and the change of every KPI; absent without compare dates.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ComparisonDto? Comparison { get; init; }
 
     public DashboardMetaDto Meta { get; init; } = new(null, BuiltInSchemes.Contract.Name, ScoreMethod.Ntile.Name());
 }
@@ -74,6 +79,16 @@ public sealed record FiscalYearItemDto(
     long OldCustomers,
     decimal NewCustomerPercentage,
     decimal OldCustomerPercentage);
+
+/// <summary>
+/// The dashboard's headline figures and segments over a second window (contract section 9), with its own population
+/// and scores and its end as the as-of date; the same customer filters, scheme and method.
+/// </summary>
+/// <param name="KpiChange">Per KPI, the main window's reported value minus the compare window's.</param>
+public sealed record ComparisonDto(ComparisonWindowDto Window, KpiDto Kpi, IReadOnlyList<SegmentItemDto> SegmentData, KpiDto KpiChange);
+
+/// <summary>The compare window, inclusive.</summary>
+public sealed record ComparisonWindowDto(DateOnly StartDate, DateOnly EndDate);
 
 /// <summary>How the figures were computed.</summary>
 /// <param name="AsOfDate">The date recency is measured from; null when there are no transactions.</param>

@@ -17,7 +17,7 @@ public sealed class GetDashboardQueryHandler(ResponseCache cache, FilterParser f
     public ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken) =>
         cache.GetOrComputeAsync(
             CacheKind,
-            filters.ToFilter(query),
+            filters.ToFilter(query) with { Comparison = FilterParser.WindowOf(query.CompareStartDate, query.CompareEndDate) },
             static (services, filter, token) => services.GetRequiredService<DashboardComputation>().ComputeAsync(filter, token),
             cancellationToken);
 }

@@ -1,0 +1,4 @@
+namespace CampaignDashboard.Application.Dashboard.Filters;
+
+/// <summary>An inclusive window of transaction dates.</summary>
+public sealed record DateWindow(DateOnly Start, DateOnly End);
