@@ -19,6 +19,8 @@ export class CampaignClient {
 
     /**
      * Every widget of the campaign dashboard (KPIs, R/F/M scores, buckets, segments, fiscal years).
+     * @param compare_start_date (optional) First date of a window to compare with (YYYY-MM-DD); with compare_end_date the response gains `comparison`.
+     * @param compare_end_date (optional) Last date of the compare window (YYYY-MM-DD), also its as-of date; given with compare_start_date.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
      * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
@@ -34,8 +36,12 @@ export class CampaignClient {
      * @param score_method (optional) How scores are cut: ntile (NTILE(5), equal values split by customer id) or ties (equal values share a score); default Scoring:DefaultMethod.
      * @return The dashboard.
      */
-    getDashboard(start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, signal?: AbortSignal): Promise<DashboardDto> {
+    getDashboard(compare_start_date?: string | null | undefined, compare_end_date?: string | null | undefined, start_date?: string | null | undefined, end_date?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, r_value_bucket?: string[] | null | undefined, f_value_bucket?: string[] | null | undefined, m_value_bucket?: string[] | null | undefined, r_score?: string[] | null | undefined, f_score?: string[] | null | undefined, m_score?: string[] | null | undefined, segment?: string[] | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, signal?: AbortSignal): Promise<DashboardDto> {
         let url_ = this.baseUrl + "/api/campaign/dashboard?";
+        if (compare_start_date !== undefined && compare_start_date !== null)
+            url_ += "compare_start_date=" + encodeURIComponent("" + compare_start_date) + "&";
+        if (compare_end_date !== undefined && compare_end_date !== null)
+            url_ += "compare_end_date=" + encodeURIComponent("" + compare_end_date) + "&";
         if (start_date !== undefined && start_date !== null)
             url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
         if (end_date !== undefined && end_date !== null)
@@ -471,6 +477,8 @@ export class DashboardDto implements IDashboardDto {
     /** The R x F heatmap: 25 cells, R from 5 down to 1, and within it F from 5 down to 1. */
     rf_grid_data!: RfGridItemDto[];
     fiscal_year_data!: FiscalYearItemDto[];
+    /** The compare window's KPIs and segments and the change of every KPI; absent without compare dates. */
+    comparison!: ComparisonDto | null;
     meta!: DashboardMetaDto;
 
     constructor(data?: IDashboardDto) {
@@ -565,6 +573,7 @@ export class DashboardDto implements IDashboardDto {
             else {
                 this.fiscal_year_data = null as any;
             }
+            this.comparison = _data["comparison"] ? ComparisonDto.fromJS(_data["comparison"]) : null as any;
             this.meta = _data["meta"] ? DashboardMetaDto.fromJS(_data["meta"]) : null as any;
         }
     }
@@ -629,6 +638,7 @@ export class DashboardDto implements IDashboardDto {
             for (let item of this.fiscal_year_data)
                 data["fiscal_year_data"].push(item ? item.toJSON() : null as any);
         }
+        data["comparison"] = this.comparison ? this.comparison.toJSON() : null as any;
         data["meta"] = this.meta ? this.meta.toJSON() : null as any;
         return data;
     }
@@ -648,6 +658,8 @@ export interface IDashboardDto {
     /** The R x F heatmap: 25 cells, R from 5 down to 1, and within it F from 5 down to 1. */
     rf_grid_data: RfGridItemDto[];
     fiscal_year_data: FiscalYearItemDto[];
+    /** The compare window's KPIs and segments and the change of every KPI; absent without compare dates. */
+    comparison: ComparisonDto | null;
     meta: DashboardMetaDto;
 }
 
@@ -989,6 +1001,111 @@ export interface IFiscalYearItemDto {
     old_customers: number;
     new_customer_percentage: number;
     old_customer_percentage: number;
+}
+
+/** The dashboard's headline figures and segments over a second window (contract section 9), with its own population and scores and its end as the as-of date; the same customer filters, scheme and method. */
+export class ComparisonDto implements IComparisonDto {
+    window!: ComparisonWindowDto;
+    kpi!: KpiDto;
+    segment_data!: SegmentItemDto[];
+    /** Per KPI, the main window's reported value minus the compare window's. */
+    kpi_change!: KpiDto;
+
+    constructor(data?: IComparisonDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.window = _data["window"] ? ComparisonWindowDto.fromJS(_data["window"]) : null as any;
+            this.kpi = _data["kpi"] ? KpiDto.fromJS(_data["kpi"]) : null as any;
+            if (Array.isArray(_data["segment_data"])) {
+                this.segment_data = [] as any;
+                for (let item of _data["segment_data"])
+                    this.segment_data!.push(SegmentItemDto.fromJS(item));
+            }
+            else {
+                this.segment_data = null as any;
+            }
+            this.kpi_change = _data["kpi_change"] ? KpiDto.fromJS(_data["kpi_change"]) : null as any;
+        }
+    }
+
+    static fromJS(data: any): ComparisonDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ComparisonDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["window"] = this.window ? this.window.toJSON() : null as any;
+        data["kpi"] = this.kpi ? this.kpi.toJSON() : null as any;
+        if (Array.isArray(this.segment_data)) {
+            data["segment_data"] = [];
+            for (let item of this.segment_data)
+                data["segment_data"].push(item ? item.toJSON() : null as any);
+        }
+        data["kpi_change"] = this.kpi_change ? this.kpi_change.toJSON() : null as any;
+        return data;
+    }
+}
+
+/** The dashboard's headline figures and segments over a second window (contract section 9), with its own population and scores and its end as the as-of date; the same customer filters, scheme and method. */
+export interface IComparisonDto {
+    window: ComparisonWindowDto;
+    kpi: KpiDto;
+    segment_data: SegmentItemDto[];
+    /** Per KPI, the main window's reported value minus the compare window's. */
+    kpi_change: KpiDto;
+}
+
+/** The compare window, inclusive. */
+export class ComparisonWindowDto implements IComparisonWindowDto {
+    start_date!: string;
+    end_date!: string;
+
+    constructor(data?: IComparisonWindowDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.start_date = _data["start_date"] !== undefined ? _data["start_date"] : null as any;
+            this.end_date = _data["end_date"] !== undefined ? _data["end_date"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): ComparisonWindowDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ComparisonWindowDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["start_date"] = this.start_date !== undefined ? this.start_date : null as any;
+        data["end_date"] = this.end_date !== undefined ? this.end_date : null as any;
+        return data;
+    }
+}
+
+/** The compare window, inclusive. */
+export interface IComparisonWindowDto {
+    start_date: string;
+    end_date: string;
 }
 
 /** How the figures were computed. */

@@ -42,7 +42,7 @@ let client: CampaignClient;
 let unfiltered: DashboardDto;
 
 const dashboard = (f: Filters = {}, signal?: AbortSignal): Promise<DashboardDto> =>
-  client.getDashboard(f.start_date, f.end_date, f.customer_mobile, f.customer_name, f.r_value_bucket, f.f_value_bucket, f.m_value_bucket,
+  client.getDashboard(undefined, undefined, f.start_date, f.end_date, f.customer_mobile, f.customer_name, f.r_value_bucket, f.f_value_bucket, f.m_value_bucket,
     undefined, undefined, undefined, undefined, undefined, undefined, signal);
 
 const customersOf = (items: BucketItemDto[], label: string): number => {

@@ -1,5 +1,6 @@
-// One Apache ECharts chart per widget of the dashboard. Bars of the recency, visits and spend charts apply
-// their bucket as a filter when clicked; the other charts are informational (the API has no filter for them).
+// One Apache ECharts chart per widget of the dashboard. Clicking filters, as in BI tools: a bar of the recency,
+// visits or spend chart applies its bucket, a bar of the R, F or M score chart its score, a slice of the segment
+// ring its segment (clicking a selected one removes it). The return-period and fiscal-year charts are informational.
 import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
@@ -14,7 +15,7 @@ import {
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { DashboardDto } from '../../typescript/src/campaign-client';
-import { BUCKET_FILTERS, type BucketParam, type Filters } from './filters';
+import { BUCKET_FILTERS, titleCase, type BucketParam, type Filters, type ListParam, type ScoreParam } from './filters';
 import { formatCompact, formatNumber, formatPercent } from './format';
 
 echarts.use([BarChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -32,8 +33,8 @@ interface ChartSpec {
   id: ChartId;
   title: string;
   hint: string;
-  /** The filter a click on a bar applies. */
-  filter?: BucketParam;
+  /** The filter a click on a bar (or slice) applies. */
+  filter?: ListParam;
   color: string;
   render: (d: DashboardDto, spec: ChartSpec, filters: Filters, narrow: boolean) => Option;
 }
@@ -42,7 +43,12 @@ interface Row {
   label: string;
   customers: number;
   percentage: number;
+  /** The value a click on the row's bar adds to (or removes from) the chart's filter; the label when absent. */
+  value?: string;
 }
+
+/** Drawn for the bars and slices whose value is in the filter. */
+const SELECTED = '#1e3a8a';
 
 const INK = '#1f2937';
 const MUTED = '#6b7280';
@@ -63,9 +69,6 @@ const escapeHtml = (text: string): string =>
 /** "1000-2000" -> "1k–2k", ">5000" -> ">5k": bucket labels that fit under a bar at 390 px. */
 export const shortLabel = (label: string): string =>
   label.replace(/\d+/g, (n) => (Number(n) >= 1000 && Number(n) % 1000 === 0 ? `${Number(n) / 1000}k` : n)).replace(/(\w)-(\w)/g, '$1–$2');
-
-/** "POTENTIAL LOYALISTS" -> "Potential Loyalists". */
-const titleCase = (text: string): string => text.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
 
 const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -117,8 +120,9 @@ function bucketBars(rows: Row[], spec: ChartSpec, filters: Filters, narrow: bool
         value: r.customers,
         name: r.label,
         percentage: r.percentage,
+        filterValue: r.value ?? r.label,
         itemStyle: {
-          color: selected.includes(r.label) ? '#1e3a8a' : spec.color,
+          color: selected.includes(r.value ?? r.label) ? SELECTED : spec.color,
           borderRadius: [3, 3, 0, 0],
         },
       })),
@@ -141,7 +145,8 @@ function widestText(texts: string[], fontSize: number): number {
 }
 
 /** Horizontal bars for named categories (scores, return periods): the names stay readable at any width. */
-function categoryBars(rows: Row[], spec: ChartSpec): Option {
+function categoryBars(rows: Row[], spec: ChartSpec, filters: Filters): Option {
+  const selected = spec.filter ? filters[spec.filter] : [];
   // The category names get exactly the room they need (ECharts estimates it from a sample and can clip them).
   const labelWidth = Math.ceil(widestText(rows.map((r) => r.label), 11));
   return {
@@ -159,20 +164,28 @@ function categoryBars(rows: Row[], spec: ChartSpec): Option {
     series: [{
       type: 'bar',
       name: spec.title,
-      cursor: 'default',
+      cursor: spec.filter ? 'pointer' : 'default',
       barMaxWidth: 22,
-      data: rows.map((r) => ({ value: r.customers, name: r.label, percentage: r.percentage })),
-      itemStyle: { color: spec.color, borderRadius: [0, 3, 3, 0] },
+      data: rows.map((r) => ({
+        value: r.customers,
+        name: r.label,
+        percentage: r.percentage,
+        filterValue: r.value ?? r.label,
+        itemStyle: { color: selected.includes(r.value ?? r.label) ? SELECTED : spec.color },
+      })),
+      itemStyle: { borderRadius: [0, 3, 3, 0] },
+      emphasis: spec.filter ? { itemStyle: { color: '#1e40af' } } : undefined,
       label: { show: true, position: 'right', color: MUTED, fontSize: 10, formatter: (p: { value: unknown }) => formatCompact(Number(p.value)) },
     }],
   };
 }
 
 const scoreRows = (items: { score: number; label: string; customers: number; percentage: number }[]): Row[] =>
-  items.map((i) => ({ label: `${i.score} · ${i.label}`, customers: i.customers, percentage: i.percentage }));
+  items.map((i) => ({ label: `${i.score} · ${i.label}`, customers: i.customers, percentage: i.percentage, value: String(i.score) }));
 
-function segments(d: DashboardDto, spec: ChartSpec, _filters: Filters, narrow: boolean): Option {
+function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, narrow: boolean): Option {
   const rows = d.segment_data;
+  const selected = filters.segment;
   return {
     ...base(spec, describe(spec.title, rows) + ' Spending: ' + rows.map((r) => `${r.label} ${formatNumber(r.spending, 2)}`).join('; ') + '.'),
     tooltip: {
@@ -202,7 +215,7 @@ function segments(d: DashboardDto, spec: ChartSpec, _filters: Filters, narrow: b
     series: [{
       type: 'pie',
       name: spec.title,
-      cursor: 'default',
+      cursor: 'pointer',
       radius: narrow ? ['32%', '52%'] : ['42%', '66%'],
       center: [narrow ? '22%' : '25%', '50%'],
       label: { show: false },
@@ -212,7 +225,11 @@ function segments(d: DashboardDto, spec: ChartSpec, _filters: Filters, narrow: b
         name: r.label,
         percentage: r.percentage,
         spending: r.spending,
-        itemStyle: { color: SEGMENT_COLORS[r.label] ?? spec.color },
+        filterValue: r.label,
+        // A selected segment is ringed in the selection colour.
+        itemStyle: selected.includes(r.label)
+          ? { color: SEGMENT_COLORS[r.label] ?? spec.color, borderColor: SELECTED, borderWidth: 3 }
+          : { color: SEGMENT_COLORS[r.label] ?? spec.color },
       })),
     }],
   };
@@ -271,15 +288,24 @@ const bucketSpec = (param: BucketParam, id: ChartId, hint: string, color: string
   };
 };
 
+const scoreSpec = (param: ScoreParam, widget: 'r_score_data' | 'f_score_data' | 'm_score_data', title: string, hint: string, color: string): ChartSpec => ({
+  id: param,
+  title,
+  hint: `${hint} · click a bar to filter`,
+  filter: param,
+  color,
+  render: (d, spec, filters) => categoryBars(scoreRows(d[widget]), spec, filters),
+});
+
 export const CHARTS: readonly ChartSpec[] = [
   bucketSpec('r_value_bucket', 'recency', 'Customers by days since their last purchase', '#0d9488'),
   bucketSpec('f_value_bucket', 'visits', 'Customers by number of visit days', '#4f46e5'),
   bucketSpec('m_value_bucket', 'spend', 'Customers by total spend', '#c2410c'),
-  { id: 'r_score', title: 'Recency score (R)', hint: 'Quintiles of recency; 5 bought most recently', color: '#0d9488', render: (d, s) => categoryBars(scoreRows(d.r_score_data), s) },
-  { id: 'f_score', title: 'Frequency score (F)', hint: 'Quintiles of visits; 5 visits most', color: '#4f46e5', render: (d, s) => categoryBars(scoreRows(d.f_score_data), s) },
-  { id: 'm_score', title: 'Monetary score (M)', hint: 'Quintiles of spend; 5 spends most', color: '#c2410c', render: (d, s) => categoryBars(scoreRows(d.m_score_data), s) },
-  { id: 'segments', title: 'Segments', hint: 'Customers per RFM segment; spending in the tooltip', color: '#2563eb', render: segments },
-  { id: 'return_period', title: 'Days between visits', hint: 'Returning customers by their mean gap between visits', color: '#475569', render: (d, s) => categoryBars(d.days_to_return_bucket_data, s) },
+  scoreSpec('r_score', 'r_score_data', 'Recency score (R)', 'Quintiles of recency; 5 bought most recently', '#0d9488'),
+  scoreSpec('f_score', 'f_score_data', 'Frequency score (F)', 'Quintiles of visits; 5 visits most', '#4f46e5'),
+  scoreSpec('m_score', 'm_score_data', 'Monetary score (M)', 'Quintiles of spend; 5 spends most', '#c2410c'),
+  { id: 'segments', title: 'Segments', hint: 'Customers per RFM segment; spending in the tooltip · click to filter', filter: 'segment', color: '#2563eb', render: segments },
+  { id: 'return_period', title: 'Days between visits', hint: 'Returning customers by their mean gap between visits', color: '#475569', render: (d, s, f) => categoryBars(d.days_to_return_bucket_data, s, f) },
   { id: 'fiscal_years', title: 'New and returning customers', hint: 'Active customers per fiscal year', color: '#2563eb', render: fiscalYears },
 ];
 
@@ -289,8 +315,8 @@ export interface Charts {
   instances: Record<ChartId, echarts.EChartsType>;
 }
 
-/** Builds one card per chart in the container; a click on a bar of a filtering chart calls onBucketClick. */
-export function createCharts(container: HTMLElement, onBucketClick: (param: BucketParam, label: string) => void): Charts {
+/** Builds one card per chart in the container; a click on a bar or slice of a filtering chart calls onFilterClick. */
+export function createCharts(container: HTMLElement, onFilterClick: (param: ListParam, value: string) => void): Charts {
   const instances = {} as Record<ChartId, echarts.EChartsType>;
   const narrowNow = new Map<ChartId, boolean>();
   let last: { dashboard: DashboardDto; filters: Filters } | null = null;
@@ -318,8 +344,10 @@ export function createCharts(container: HTMLElement, onBucketClick: (param: Buck
     if (spec.filter) {
       const param = spec.filter;
       chart.on('click', (event) => {
-        if (event.componentType === 'series' && typeof event.name === 'string' && event.name !== '') {
-          onBucketClick(param, event.name);
+        // The data item as the chart was given it, with the value it filters by.
+        const value = (event.data as { filterValue?: unknown } | undefined)?.filterValue;
+        if (event.componentType === 'series' && typeof value === 'string' && value !== '') {
+          onFilterClick(param, value);
         }
       });
     }

@@ -1,7 +1,11 @@
-// The dashboard's filters and their place in the URL. The query string uses the API's own parameter names,
-// so a shared link reads like the API call it makes: /?f_value_bucket=10%2B&start_date=2025-01-01
+// The dashboard's filters, the customers table's sort and page, and their place in the URL. The query string uses
+// the API's own parameter names, so a shared link reads like the API calls it makes:
+// /?f_value_bucket=10%2B&segment=CHAMPIONS&sort=visits&page=2
 
 export type BucketParam = 'r_value_bucket' | 'f_value_bucket' | 'm_value_bucket';
+export type ScoreParam = 'r_score' | 'f_score' | 'm_score';
+/** Every filter that takes one or more values (ORed within the parameter, ANDed across parameters). */
+export type ListParam = BucketParam | ScoreParam | 'segment';
 export type TextParam = 'start_date' | 'end_date' | 'customer_mobile' | 'customer_name';
 
 export interface Filters {
@@ -12,10 +16,18 @@ export interface Filters {
   r_value_bucket: string[];
   f_value_bucket: string[];
   m_value_bucket: string[];
+  /** Scores "1" to "5". */
+  r_score: string[];
+  f_score: string[];
+  m_score: string[];
+  /** Labels of segment_data, e.g. "CHAMPIONS". */
+  segment: string[];
 }
 
 export const TEXT_PARAMS: readonly TextParam[] = ['start_date', 'end_date', 'customer_mobile', 'customer_name'];
 export const BUCKET_PARAMS: readonly BucketParam[] = ['r_value_bucket', 'f_value_bucket', 'm_value_bucket'];
+export const SCORE_PARAMS: readonly ScoreParam[] = ['r_score', 'f_score', 'm_score'];
+export const LIST_PARAMS: readonly ListParam[] = [...BUCKET_PARAMS, ...SCORE_PARAMS, 'segment'];
 
 /** A bucket filter, the widget whose labels it takes and whose bars apply it when clicked. */
 export interface BucketFilter {
@@ -59,6 +71,21 @@ export const TEXT_CHIPS: Record<TextParam, string> = {
   customer_name: 'Name',
 };
 
+/** The name of each list filter on a chip ("R score: 5", "Segment: Champions") and in an error message. */
+export const LIST_CHIPS: Record<ListParam, string> = {
+  ...(Object.fromEntries(BUCKET_FILTERS.map((f) => [f.param, f.chip])) as Record<BucketParam, string>),
+  r_score: 'R score',
+  f_score: 'F score',
+  m_score: 'M score',
+  segment: 'Segment',
+};
+
+/** "POTENTIAL LOYALISTS" -> "Potential Loyalists": how the page shows a segment label. */
+export const titleCase = (text: string): string => text.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+
+/** A list filter's value as a chip shows it. */
+export const chipValue = (param: ListParam, value: string): string => (param === 'segment' ? titleCase(value) : value);
+
 export const noFilters = (): Filters => ({
   start_date: '',
   end_date: '',
@@ -67,41 +94,86 @@ export const noFilters = (): Filters => ({
   r_value_bucket: [],
   f_value_bucket: [],
   m_value_bucket: [],
+  r_score: [],
+  f_score: [],
+  m_score: [],
+  segment: [],
 });
 
-/** Reads filters from a query string; list parameters may be repeated or comma-separated, as the API accepts. */
-export function fromSearch(search: string): Filters {
+// ---- The customers table's state ---------------------------------------------------------------------------
+
+export interface Table {
+  /** An API sort key, '-' first for descending, e.g. "-spend". */
+  sort: string;
+  /** 1-based. */
+  page: number;
+  page_size: number;
+}
+
+export const DEFAULT_SORT = '-spend';
+export const PAGE_SIZES: readonly number[] = [25, 50, 100];
+export const defaultTable = (): Table => ({ sort: DEFAULT_SORT, page: 1, page_size: PAGE_SIZES[0]! });
+
+/** Everything the URL holds: the filters (dashboard and table) and the table's sort and page. */
+export interface View {
+  filters: Filters;
+  table: Table;
+}
+
+/** Reads a view from a query string; list parameters may be repeated or comma-separated, as the API accepts. */
+export function fromSearch(search: string): View {
   const params = new URLSearchParams(search);
   const filters = noFilters();
   for (const name of TEXT_PARAMS) {
     filters[name] = params.get(name) ?? '';
   }
-  for (const name of BUCKET_PARAMS) {
-    const labels = params.getAll(name).flatMap((value) => value.split(',')).filter((label) => label.trim() !== '');
-    filters[name] = [...new Set(labels)];
+  for (const name of LIST_PARAMS) {
+    const values = params.getAll(name).flatMap((value) => value.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    filters[name] = [...new Set(values)];
   }
-  return filters;
+  const table = defaultTable();
+  const sort = params.get('sort')?.trim() ?? '';
+  if (/^-?[a-z_]+$/.test(sort)) table.sort = sort;
+  const page = Number(params.get('page'));
+  if (Number.isInteger(page) && page >= 1) table.page = page;
+  const size = Number(params.get('page_size'));
+  if (PAGE_SIZES.includes(size)) table.page_size = size;
+  return { filters, table };
 }
 
-/** The query string for filters ('' when there are none); URLSearchParams encodes '+' as %2B and '>' as %3E. */
-export function toSearch(filters: Filters): string {
+/** The query string of the filters alone ('' when there are none); '+' is encoded as %2B and '>' as %3E. */
+function filterParams(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
   for (const name of TEXT_PARAMS) {
     if (filters[name].trim() !== '') params.set(name, filters[name]);
   }
-  for (const name of BUCKET_PARAMS) {
-    for (const label of filters[name]) params.append(name, label);
+  for (const name of LIST_PARAMS) {
+    for (const value of filters[name]) params.append(name, value);
   }
+  return params;
+}
+
+/** The query string for a view ('' when it is the default one); the table's defaults are left out. */
+export function toSearch(view: View): string {
+  const params = filterParams(view.filters);
+  const defaults = defaultTable();
+  if (view.table.sort !== defaults.sort) params.set('sort', view.table.sort);
+  if (view.table.page !== defaults.page) params.set('page', String(view.table.page));
+  if (view.table.page_size !== defaults.page_size) params.set('page_size', String(view.table.page_size));
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }
 
-export const sameFilters = (a: Filters, b: Filters): boolean => toSearch(a) === toSearch(b);
+export const sameFilters = (a: Filters, b: Filters): boolean => filterParams(a).toString() === filterParams(b).toString();
 
-export const hasFilters = (filters: Filters): boolean => toSearch(filters) !== '';
+export const hasFilters = (filters: Filters): boolean => filterParams(filters).toString() !== '';
 
-/** Adds the label to its filter, or removes it when it is already there (a click on a selected bar clears it). */
-export function toggleBucket(filters: Filters, param: BucketParam, label: string): Filters {
-  const labels = filters[param];
-  return { ...filters, [param]: labels.includes(label) ? labels.filter((l) => l !== label) : [...labels, label] };
+/** How many filter values are applied (a chip each). */
+export const filterCount = (filters: Filters): number =>
+  TEXT_PARAMS.filter((name) => filters[name].trim() !== '').length + LIST_PARAMS.reduce((n, name) => n + filters[name].length, 0);
+
+/** Adds the value to its filter, or removes it when it is already there (a click on a selected bar clears it). */
+export function toggleValue(filters: Filters, param: ListParam, value: string): Filters {
+  const values = filters[param];
+  return { ...filters, [param]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
 }

@@ -1,29 +1,32 @@
-// The Campaign Dashboard page. All data comes through the NSwag-generated client (clients/typescript); the URL's
-// query string holds the filters, so a view can be shared and the browser's back and forward buttons work.
-import {
-  ApiException,
-  CampaignClient,
-  HttpValidationProblemDetails,
-  ProblemDetails,
-  type DashboardDto,
-  type KpiDto,
-} from '../../typescript/src/campaign-client';
+// The Campaign Dashboard page. All data comes through the NSwag-generated client (clients/typescript), called only
+// from api.ts; the URL's query string holds the filters and the customers table's sort and page, so a view can be
+// shared and the browser's back and forward buttons work.
+import type { CustomersPageDto, DashboardDto, KpiDto } from '../../typescript/src/campaign-client';
+import * as api from './api';
 import { createCharts, type Charts } from './charts';
 import {
   BUCKET_FILTERS,
   BUCKET_PARAMS,
+  LIST_CHIPS,
+  LIST_PARAMS,
   TEXT_CHIPS,
   TEXT_PARAMS,
+  chipValue,
+  filterCount,
   fromSearch,
   hasFilters,
   noFilters,
   sameFilters,
   toSearch,
-  toggleBucket,
+  toggleValue,
   type BucketParam,
   type Filters,
+  type ListParam,
+  type View,
 } from './filters';
 import { formatDate, formatNumber } from './format';
+import { describeProblem, renderProblem } from './problems';
+import { createCustomersTable, pageCount } from './table';
 import './styles.css';
 
 type State = 'loading' | 'ready' | 'empty' | 'error';
@@ -45,18 +48,12 @@ const KPIS: readonly KpiSpec[] = [
   { key: 'retention_rate', label: 'Retention rate', hint: 'customers with 2+ visits', digits: 2, suffix: '%' },
 ];
 
-const FIELD_NAMES: Record<string, string> = {
-  ...TEXT_CHIPS,
-  ...Object.fromEntries(BUCKET_FILTERS.map((f) => [f.param, f.title])),
-};
-
 const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
   const element = document.querySelector<T>(selector);
   if (!element) throw new Error(`missing ${selector}`);
   return element;
 };
 
-const client = new CampaignClient(''); // same origin: the API serves this page
 const main = $('main');
 const form = $<HTMLFormElement>('[data-testid="filters"]');
 const chips = $('[data-testid="active-filters"]');
@@ -68,11 +65,14 @@ const chartSection = $('[data-testid="charts"]');
 const asOf = $('[data-testid="as-of"]');
 const filtersToggle = $('[data-testid="filters-toggle"]');
 const filtersCount = $('[data-testid="filters-count"]');
+const customersSection = $('[data-testid="customers"]');
 
-let filters: Filters = fromSearch(location.search);
+let view: View = fromSearch(location.search);
 // One spelling per view: a shared link's parameters in the page's own order and encoding (e.g. "10+" as 10%2B).
-if (toSearch(filters) !== location.search) history.replaceState(null, '', (toSearch(filters) || location.pathname) + location.hash);
+if (toSearch(view) !== location.search) history.replaceState(null, '', (toSearch(view) || location.pathname) + location.hash);
 let inFlight: AbortController | null = null;
+let tableInFlight: AbortController | null = null;
+let exportInFlight: AbortController | null = null;
 let charts: Charts | null = null;
 
 // ---- Filter bar ---------------------------------------------------------------------------------------------
@@ -133,6 +133,7 @@ function renderBucketOptions(param: BucketParam, labels: readonly string[]): voi
 
 /** Puts the current filters into the form controls. */
 function syncForm(): void {
+  const { filters } = view;
   for (const name of TEXT_PARAMS) {
     const input = form.elements.namedItem(name) as HTMLInputElement | null;
     if (input && input.value !== filters[name]) input.value = filters[name];
@@ -148,9 +149,9 @@ function syncForm(): void {
   form.querySelectorAll('[aria-invalid]').forEach((element) => element.removeAttribute('aria-invalid'));
 }
 
-/** The filters as the form shows them. */
+/** The filters as the form shows them; the score and segment filters, which only charts and chips set, stay. */
 function readForm(): Filters {
-  const next = noFilters();
+  const next: Filters = { ...noFilters(), r_score: view.filters.r_score, f_score: view.filters.f_score, m_score: view.filters.m_score, segment: view.filters.segment };
   for (const name of TEXT_PARAMS) {
     next[name] = (form.elements.namedItem(name) as HTMLInputElement).value;
   }
@@ -162,6 +163,7 @@ function readForm(): Filters {
 
 /** One removable chip per active filter value, and "Clear all". */
 function renderChips(): void {
+  const { filters } = view;
   chips.replaceChildren();
   const add = (text: string, remove: () => Filters, testid: string): void => {
     const chip = document.createElement('button');
@@ -174,15 +176,15 @@ function renderChips(): void {
     x.setAttribute('aria-hidden', 'true');
     x.textContent = '×';
     chip.append(x);
-    chip.addEventListener('click', () => navigate(remove()));
+    chip.addEventListener('click', () => navigate(withFilters(remove())));
     chips.append(chip);
   };
   for (const name of TEXT_PARAMS) {
     if (filters[name].trim() !== '') add(`${TEXT_CHIPS[name]}: ${filters[name]}`, () => ({ ...filters, [name]: '' }), `chip-${name}`);
   }
-  for (const filter of BUCKET_FILTERS) {
-    for (const label of filters[filter.param]) {
-      add(`${filter.chip}: ${label}`, () => toggleBucket(filters, filter.param, label), `chip-${filter.param}-${label}`);
+  for (const param of LIST_PARAMS) {
+    for (const value of filters[param]) {
+      add(`${LIST_CHIPS[param]}: ${chipValue(param, value)}`, () => toggleValue(filters, param, value), `chip-${param}-${value}`);
     }
   }
   if (hasFilters(filters)) {
@@ -194,28 +196,45 @@ function renderChips(): void {
     chips.append(clear);
   }
   chips.hidden = !hasFilters(filters);
-  const count = TEXT_PARAMS.filter((name) => filters[name].trim() !== '').length + BUCKET_PARAMS.reduce((n, name) => n + filters[name].length, 0);
+  const count = filterCount(filters);
   filtersCount.textContent = count === 0 ? '' : String(count);
   filtersToggle.setAttribute('aria-label', count === 0 ? 'Filters' : `Filters, ${count} applied`);
 }
 
 // ---- Navigation ---------------------------------------------------------------------------------------------
 
-/** Shows the dashboard for new filters and records them in the URL (a new history entry). */
-function navigate(next: Filters): void {
-  if (sameFilters(next, filters)) {
+/** The view for new filters: the table keeps its sort and page size and goes back to its first page. */
+const withFilters = (filters: Filters): View => ({ filters, table: { ...view.table, page: 1 } });
+
+/**
+ * Shows a new view and records it in the URL (a new history entry, or in place with replace). New filters reload
+ * the dashboard and the table; a new sort or page reloads the table alone.
+ */
+function navigate(next: View, replace = false): void {
+  if (toSearch(next) === toSearch(view)) {
     syncForm();
     return;
   }
-  filters = next;
-  history.pushState(null, '', toSearch(filters) || location.pathname);
-  void load();
+  const url = toSearch(next) || location.pathname;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  showView(next);
 }
 
-window.addEventListener('popstate', () => {
-  filters = fromSearch(location.search);
-  void load();
-});
+/** Loads what a view needs that is not shown yet. */
+function showView(next: View): void {
+  const filtersChanged = !sameFilters(next.filters, view.filters);
+  view = next;
+  if (filtersChanged) {
+    void load();
+  } else {
+    // The dashboard already shows these filters.
+    document.body.dataset.query = toSearch(view);
+    void loadTable();
+  }
+}
+
+window.addEventListener('popstate', () => showView(fromSearch(location.search)));
 
 // ---- KPI cards ----------------------------------------------------------------------------------------------
 
@@ -251,47 +270,23 @@ function showKpis(kpi: KpiDto): void {
 
 function setState(state: State, message: string): void {
   document.body.dataset.state = state;
-  document.body.dataset.query = toSearch(filters);
+  document.body.dataset.query = toSearch(view);
   main.setAttribute('aria-busy', String(state === 'loading'));
   status.textContent = message;
   status.classList.toggle('loading', state === 'loading');
   errorPanel.hidden = state !== 'error';
   emptyPanel.hidden = state !== 'empty';
   chartSection.hidden = state === 'empty' || state === 'error';
+  customersSection.hidden = state === 'empty' || state === 'error';
   kpiSection.classList.toggle('stale', state === 'error');
 }
 
 function showError(error: unknown): void {
-  errorPanel.replaceChildren();
-  const heading = document.createElement('h2');
-  const detail = document.createElement('p');
-  const list = document.createElement('ul');
-  list.dataset.testid = 'error-messages';
-
-  if (error instanceof ApiException && error.result instanceof HttpValidationProblemDetails) {
-    // A 400: the problem details name each invalid parameter and why.
-    heading.textContent = 'Some filters are not valid';
-    detail.textContent = error.result.title ?? 'Correct the filters below and apply them again.';
-    for (const [param, messages] of Object.entries(error.result.errors ?? {})) {
-      for (const message of messages) {
-        const item = document.createElement('li');
-        const name = document.createElement('strong');
-        name.textContent = `${FIELD_NAMES[param] ?? param}: `;
-        item.append(name, document.createTextNode(message));
-        list.append(item);
-      }
-      form.querySelector(`[name="${param}"]`)?.setAttribute('aria-invalid', 'true');
-      form.querySelector(`details[data-param="${param}"] summary`)?.setAttribute('aria-invalid', 'true');
-    }
-  } else if (error instanceof ApiException && error.result instanceof ProblemDetails) {
-    heading.textContent = error.result.title ?? 'The dashboard could not be computed';
-    detail.textContent = error.result.detail ?? `The API answered ${error.status}. Try again in a moment.`;
-  } else if (error instanceof ApiException) {
-    heading.textContent = 'The dashboard could not be loaded';
-    detail.textContent = `The API answered ${error.status}.`;
-  } else {
-    heading.textContent = 'The API could not be reached';
-    detail.textContent = error instanceof Error ? error.message : String(error);
+  // A 400's problem details name each invalid parameter and why; its field is marked in the filter bar.
+  const problem = describeProblem(error, 'The dashboard');
+  for (const [param] of problem.messages) {
+    form.querySelector(`[name="${param}"]`)?.setAttribute('aria-invalid', 'true');
+    form.querySelector(`details[data-param="${param}"] summary`)?.setAttribute('aria-invalid', 'true');
   }
 
   const actions = document.createElement('div');
@@ -307,28 +302,25 @@ function showError(error: unknown): void {
   clear.dataset.action = 'clear';
   clear.textContent = 'Clear all filters';
   actions.append(retry, clear);
-  errorPanel.append(heading, detail, ...(list.childElementCount ? [list] : []), actions);
+  errorPanel.replaceChildren(...renderProblem(problem, 'error-messages'), actions);
 }
 
 // ---- Loading ------------------------------------------------------------------------------------------------
 
+/** Loads the dashboard for the view's filters, and the customers table with it. */
 async function load(): Promise<void> {
   inFlight?.abort();
   const request = new AbortController();
   inFlight = request;
+  const { filters } = view;
   syncForm();
   renderChips();
   setState('loading', 'Loading…');
+  void loadTable();
 
   let dashboard: DashboardDto;
   try {
-    const f = filters;
-    const list = (labels: string[]) => (labels.length ? labels : undefined);
-    const text = (value: string) => (value.trim() === '' ? undefined : value);
-    dashboard = await client.getDashboard(
-      text(f.start_date), text(f.end_date), text(f.customer_mobile), text(f.customer_name),
-      list(f.r_value_bucket), list(f.f_value_bucket), list(f.m_value_bucket),
-      undefined, undefined, undefined, undefined, undefined, undefined, request.signal);
+    dashboard = await api.getDashboard(filters, request.signal);
   } catch (error) {
     if (request.signal.aborted) return; // superseded by a newer request
     showError(error);
@@ -348,8 +340,71 @@ async function load(): Promise<void> {
     return;
   }
   setState('ready', `${formatNumber(customers)} customers${hasFilters(filters) ? ' match these filters' : ''}.`);
-  charts ??= createCharts(chartSection, (param, label) => navigate(toggleBucket(filters, param, label)));
+  charts ??= createCharts(chartSection, (param: ListParam, value) => navigate(withFilters(toggleValue(view.filters, param, value))));
   charts.update(dashboard, filters);
+}
+
+// ---- Customers table ----------------------------------------------------------------------------------------
+
+const table = createCustomersTable(customersSection, {
+  sort: (sort) => navigate({ ...view, table: { ...view.table, sort, page: 1 } }),
+  page: (page) => navigate({ ...view, table: { ...view.table, page } }),
+  pageSize: (pageSize) => navigate({ ...view, table: { ...view.table, page_size: pageSize, page: 1 } }),
+  export: () => void exportCsv(),
+  retry: () => void loadTable(),
+});
+
+/** Loads the page of customers the view asks for. */
+async function loadTable(): Promise<void> {
+  tableInFlight?.abort();
+  const request = new AbortController();
+  tableInFlight = request;
+  const asked = view;
+  const query = toSearch(asked);
+  table.loading(asked.table, query);
+
+  let result: CustomersPageDto;
+  try {
+    result = await api.getCustomers(asked.filters, asked.table, request.signal);
+  } catch (error) {
+    if (request.signal.aborted) return;
+    table.fail(describeProblem(error, 'The customers'), asked.table, query);
+    return;
+  }
+  if (request.signal.aborted) return;
+
+  // A page past the last one (an old link, fewer customers now): the last page instead, in place.
+  const last = pageCount(result.total, asked.table.page_size);
+  if (result.items.length === 0 && result.total > 0 && asked.table.page > last) {
+    navigate({ ...asked, table: { ...asked.table, page: last } }, true);
+    return;
+  }
+  table.show(result, asked.table, query);
+}
+
+/** Downloads every customer of the selection, in the table's order, as the CSV file the API names. */
+async function exportCsv(): Promise<void> {
+  exportInFlight?.abort();
+  const request = new AbortController();
+  exportInFlight = request;
+  table.exporting(true);
+  try {
+    const file = await api.exportCustomers(view.filters, view.table.sort, request.signal);
+    const url = URL.createObjectURL(file.data);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = file.fileName ?? 'customers.csv';
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The browser has taken the file once the click's download has started; free the blob a little later.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    table.exporting(false);
+  } catch (error) {
+    if (request.signal.aborted) return;
+    table.exporting(false, describeProblem(error, 'The export'));
+  }
 }
 
 // ---- Wiring -------------------------------------------------------------------------------------------------
@@ -359,18 +414,18 @@ renderKpiCards();
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  navigate(readForm());
+  navigate(withFilters(readForm()));
 });
 // Dates and bucket boxes apply at once; text fields on Enter or when they lose focus.
-form.addEventListener('change', () => navigate(readForm()));
+form.addEventListener('change', () => navigate(withFilters(readForm())));
 filtersToggle.addEventListener('click', () => {
   const open = form.classList.toggle('open');
   filtersToggle.setAttribute('aria-expanded', String(open));
 });
-$('[data-testid="reset"]').addEventListener('click', () => navigate(noFilters()));
+$('[data-testid="reset"]').addEventListener('click', () => navigate(withFilters(noFilters())));
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
-  if (target.closest('[data-action="clear"]')) navigate(noFilters());
+  if (target.closest('[data-action="clear"]')) navigate(withFilters(noFilters()));
   // Close an open multi-select when clicking elsewhere.
   form.querySelectorAll<HTMLDetailsElement>('details.multi[open]').forEach((details) => {
     if (!details.contains(target)) details.open = false;

@@ -1,13 +1,15 @@
 // Browser test: the API (started on demo data) serves the built page at /; Chromium, driven by playwright-core,
-// checks the KPI cards against the API's own JSON, applies a bucket by clicking its bar, and saves screenshots at
-// 1280 and 390 px into test-results/ (CAMPAIGN_DOCS_SCREENSHOTS=1 also copies them to docs/screenshots/).
+// checks the KPI cards against the API's own JSON, applies a bucket, a segment and a score by clicking the chart,
+// checks the customers table (filter, sort, pages, export, chips) against the API's own JSON and CSV, and saves
+// screenshots at 1280 and 390 px into test-results/ (CAMPAIGN_DOCS_SCREENSHOTS=1 also copies them to docs/screenshots/).
 // Skipped, with the install command as the reason, where Debian's Chromium is not installed.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { chromium } from 'playwright-core';
 import { repositoryRoot, startApi } from '../../typescript/test/support/api-server.mjs';
 
@@ -39,6 +41,21 @@ async function apiJson(search) {
   return { status: response.status, body: await response.json() };
 }
 
+/** The API's own page of customers for a query string (fetched directly), e.g. "?segment=CHAMPIONS&sort=visits". */
+async function apiCustomers(search) {
+  const response = await fetch(`${api.baseUrl}/api/campaign/customers${search}`);
+  assert.equal(response.status, 200, `GET /api/campaign/customers${search}`);
+  return response.json();
+}
+
+/** The page's URL query without the table's own parameters: what the dashboard endpoint takes. */
+const dashboardSearch = (search) => {
+  const params = new URLSearchParams(search);
+  for (const name of ['sort', 'page', 'page_size']) params.delete(name);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+};
+
 async function newPage(width, height) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -51,10 +68,31 @@ async function newPage(width, height) {
   return page;
 }
 
-/** Waits until the page has loaded what its URL asks for (the page keeps the URL in its own canonical form). */
+/**
+ * Waits until the page has loaded what its URL asks for, the dashboard and the customers table (the page keeps the
+ * URL in its own canonical form).
+ */
 async function settled(page) {
-  await page.waitForFunction(() => document.body.dataset.state !== 'loading' && document.body.dataset.query === location.search);
+  await page.waitForFunction(() => {
+    const table = document.querySelector('[data-testid="customers"]');
+    return document.body.dataset.state !== 'loading' && document.body.dataset.query === location.search &&
+      table?.dataset.state !== 'loading' && table?.dataset.query === location.search;
+  });
   return page.evaluate(() => ({ state: document.body.dataset.state, search: location.search }));
+}
+
+/** The customers table as shown: its total, the customer id of each row, and the cells of one column. */
+async function tableRows(page, column) {
+  return page.evaluate((column) => {
+    const section = document.querySelector('[data-testid="customers"]');
+    const rows = [...section.querySelectorAll('tbody tr')];
+    return {
+      total: Number(section.dataset.total),
+      ids: rows.map((row) => Number(row.dataset.customerId)),
+      cells: column ? rows.map((row) => row.querySelector(`td[data-column="${column}"]`)?.dataset.value) : [],
+      text: column ? rows.map((row) => row.querySelector(`td[data-column="${column}"]`)?.textContent) : [],
+    };
+  }, column);
 }
 
 /** Every KPI card shows the API's number: the raw value in data-value, formatted in the text. */
@@ -67,19 +105,43 @@ async function assertKpis(page, dashboard) {
   }
 }
 
-/** Clicks, with the mouse, the middle of the bar of `label` in a chart (found through the chart's own coordinates). */
+/**
+ * Clicks, with the mouse, the middle of the bar of `label` in a chart (found through the chart's own coordinates);
+ * `label` is the bar's category, or the value it filters by (a score chart's "5").
+ */
 async function clickBar(page, chartId, label) {
   await page.getByTestId(`chart-${chartId}`).scrollIntoViewIfNeeded();
   const point = await page.evaluate(({ chartId, label }) => {
     const chart = window.campaignDashboard?.charts()?.[chartId];
     if (!chart) throw new Error(`no chart ${chartId}`);
-    const data = chart.getOption().series[0].data;
-    const index = data.findIndex((d) => d.name === label);
+    const option = chart.getOption();
+    const data = option.series[0].data;
+    const index = data.findIndex((d) => d.name === label || d.filterValue === label);
     if (index < 0) throw new Error(`no bar ${label} in ${chartId}`);
-    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [index, data[index].value / 2]);
+    // Vertical bars: category on x; horizontal bars (the score charts): category on y.
+    const horizontal = option.yAxis[0].type === 'category';
+    const middle = data[index].value / 2;
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, horizontal ? [middle, index] : [index, middle]);
     const box = chart.getDom().getBoundingClientRect();
     return { x: box.left + x, y: box.top + y };
   }, { chartId, label });
+  await page.mouse.click(point.x, point.y);
+}
+
+/** Clicks, with the mouse, the middle of a segment's slice of the segment ring (from the pie's own layout). */
+async function clickSlice(page, label) {
+  await page.getByTestId('chart-segments').scrollIntoViewIfNeeded();
+  const point = await page.evaluate((label) => {
+    const chart = window.campaignDashboard?.charts()?.segments;
+    if (!chart) throw new Error('no chart segments');
+    const index = chart.getOption().series[0].data.findIndex((d) => d.name === label);
+    if (index < 0) throw new Error(`no slice ${label}`);
+    const { cx, cy, r0, r, startAngle, endAngle } = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(index);
+    const angle = (startAngle + endAngle) / 2;
+    const radius = (r0 + r) / 2;
+    const box = chart.getDom().getBoundingClientRect();
+    return { x: box.left + cx + radius * Math.cos(angle), y: box.top + cy + radius * Math.sin(angle) };
+  }, label);
   await page.mouse.click(point.x, point.y);
 }
 
@@ -124,6 +186,14 @@ describe('the dashboard page in Chromium', () => {
     const { body } = await apiJson('');
     await assertKpis(page, body);
     assert.equal(await page.locator('[data-testid^="chart-"][data-testid$="-canvas"] svg').count(), 9);
+    // The customers table: the API's first page, by spend.
+    const first = await apiCustomers('?page_size=25');
+    const rows = await tableRows(page, 'spend');
+    assert.equal(rows.total, body.kpi.total_customer);
+    assert.equal(first.total, body.kpi.total_customer);
+    assert.deepEqual(rows.ids, first.items.map((c) => c.customer_id));
+    assert.deepEqual(rows.cells, first.items.map((c) => String(c.spend)));
+    assert.equal(await page.locator('td[data-column="p_alive"]').first().textContent(), 'n/a');
     assert.match(await page.getByTestId('as-of').textContent(), /^Figures as of \d{1,2} \w{3} \d{4}$/);
     await screenshot(page, 'dashboard-1280.png');
     await page.context().close();
@@ -214,6 +284,7 @@ describe('the dashboard page in Chromium', () => {
     assert.equal((await settled(page)).state, 'empty');
     assert.equal(await page.getByTestId('empty').isVisible(), true);
     assert.equal(await page.getByTestId('charts').isVisible(), false);
+    assert.equal(await page.getByTestId('customers').isVisible(), false);
     assert.equal(await page.getByTestId('kpi-total_customer-value').textContent(), '0');
 
     // Error: an unknown label; the page lists the problem details' messages.
@@ -235,6 +306,155 @@ describe('the dashboard page in Chromium', () => {
     await page.context().close();
   });
 
+  test('clicking a segment, then a score bar, filters the charts and the table; clicking the bar again removes it', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const unfiltered = (await apiJson('')).body;
+
+    // The second-largest segment: a slice big enough to click, and a label with a space.
+    const segment = [...unfiltered.segment_data].sort((a, b) => b.customers - a.customers)[1];
+    await clickSlice(page, segment.label);
+    await page.waitForURL((url) => url.searchParams.getAll('segment').includes(segment.label));
+    const bySegment = await settled(page);
+    assert.equal(bySegment.state, 'ready');
+    const filtered = (await apiJson(bySegment.search)).body;
+    await assertKpis(page, filtered);
+    assert.equal(filtered.segment_data.find((s) => s.label === segment.label).customers, segment.customers);
+
+    // The table holds that segment's customers: every row, and as many in all as the dashboard counts.
+    const rows = await tableRows(page, 'segment');
+    assert.equal(rows.total, segment.customers);
+    assert.equal(rows.ids.length, Math.min(segment.customers, 25));
+    assert.ok(rows.cells.every((value) => value === segment.label), `every row is ${segment.label}: ${rows.cells}`);
+    assert.equal(await page.getByTestId(`chip-segment-${segment.label}`).isVisible(), true);
+    assert.match(await page.getByTestId('customers-summary').textContent(), new RegExp(`of ${format(segment.customers, 0)} customers$`));
+
+    // A score bar narrows further: the R score with most customers of the segment.
+    const score = filtered.r_score_data.reduce((best, item) => (item.customers > best.customers ? item : best));
+    await clickBar(page, 'r_score', String(score.score));
+    await page.waitForURL((url) => url.searchParams.getAll('r_score').includes(String(score.score)));
+    const byScore = await settled(page);
+    assert.deepEqual(new URLSearchParams(byScore.search).getAll('segment'), [segment.label]);
+    await assertKpis(page, (await apiJson(byScore.search)).body);
+    const scored = await tableRows(page, 'r_score');
+    assert.equal(scored.total, score.customers);
+    assert.ok(scored.cells.every((value) => value === String(score.score)), `every row has R = ${score.score}: ${scored.cells}`);
+    assert.equal(await page.getByTestId(`chip-r_score-${score.score}`).textContent(), `R score: ${score.score}×`);
+
+    // Clicking the selected bar again removes its filter.
+    await clickBar(page, 'r_score', String(score.score));
+    await page.waitForURL((url) => !url.searchParams.has('r_score'));
+    assert.equal((await settled(page)).search, bySegment.search);
+    assert.equal((await tableRows(page)).total, segment.customers);
+    await page.context().close();
+  });
+
+  test('Export CSV downloads every customer of the selection, in the table\'s order', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    const search = `?segment=${encodeURIComponent('NEW CUSTOMERS')}&sort=-visits`;
+    await page.goto(`${api.baseUrl}/${search}`);
+    assert.equal((await settled(page)).state, 'ready');
+    const shown = await tableRows(page);
+    assert.ok(shown.total > 0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+    assert.match(download.suggestedFilename(), /^customers-.*\.csv$/);
+    const csv = await readFile(await download.path(), 'utf8');
+    const records = parse(csv, { bom: true });
+    const [header, ...rows] = records;
+    assert.deepEqual(header.slice(0, 7), ['customer_id', 'customer_name', 'mobile', 'r_score', 'f_score', 'm_score', 'segment']);
+    assert.equal(rows.length, shown.total, 'data rows (without the header) = the table\'s total');
+    const id = header.indexOf('customer_id');
+    const segment = header.indexOf('segment');
+    assert.deepEqual(rows.slice(0, shown.ids.length).map((row) => Number(row[id])), shown.ids, 'the same order as the table');
+    assert.ok(rows.every((row) => row[segment] === 'NEW CUSTOMERS'));
+    await page.getByTestId('export').and(page.getByText('Export CSV')).waitFor();
+    await page.context().close();
+  });
+
+  test('a column header sorts the table as the API sorts; pages follow; the URL keeps sort and page', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    const filter = `segment=${encodeURIComponent('POTENTIAL LOYALISTS')}`;
+    await page.goto(`${api.baseUrl}/?${filter}`);
+    await settled(page);
+    const ids = async (sort, pageNumber = 1) =>
+      (await apiCustomers(`?${filter}&sort=${sort}&page=${pageNumber}&page_size=25`)).items.map((c) => c.customer_id);
+    assert.deepEqual((await tableRows(page)).ids, await ids('-spend'), 'by spend, largest first, by default');
+    assert.equal(await page.locator('th[data-column="spend"]').getAttribute('aria-sort'), 'descending');
+
+    // A first click on Visits: most visits first; a second: fewest first.
+    await page.getByTestId('sort-visits').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === '-visits');
+    await settled(page);
+    assert.deepEqual((await tableRows(page)).ids, await ids('-visits'));
+    assert.equal(await page.locator('th[data-column="visits"]').getAttribute('aria-sort'), 'descending');
+    assert.equal(await page.locator('th[data-column="spend"]').getAttribute('aria-sort'), null);
+
+    await page.getByTestId('sort-visits').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'visits');
+    await settled(page);
+    assert.deepEqual((await tableRows(page)).ids, await ids('visits'));
+    assert.equal(await page.locator('th[data-column="visits"]').getAttribute('aria-sort'), 'ascending');
+
+    // Names sort ascending first.
+    await page.getByTestId('sort-customer_name').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'customer_name');
+    await settled(page);
+    assert.deepEqual((await tableRows(page)).ids, await ids('customer_name'));
+
+    // Next page: the API's second page in that order.
+    const { total } = await tableRows(page);
+    await page.getByTestId('page-next').click();
+    await page.waitForURL((url) => url.searchParams.get('page') === '2');
+    const second = await settled(page);
+    assert.deepEqual((await tableRows(page)).ids, await ids('customer_name', 2));
+    assert.equal(await page.getByTestId('page-status').textContent(), `Page 2 of ${Math.ceil(total / 25)}`);
+
+    // A reload (or a shared link) shows the same page; back returns to the first.
+    await page.reload();
+    assert.equal((await settled(page)).search, second.search);
+    assert.deepEqual((await tableRows(page)).ids, await ids('customer_name', 2));
+    await page.goBack();
+    await settled(page);
+    assert.deepEqual((await tableRows(page)).ids, await ids('customer_name'));
+    assert.equal(await page.getByTestId('page-previous').isDisabled(), true);
+    await page.context().close();
+  });
+
+  test('removing a chip removes its filter from the URL, the charts and the table', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/?r_score=5&r_score=4&segment=CHAMPIONS&f_value_bucket=10%2B&page=2`);
+    const start = await settled(page);
+    assert.equal(start.search, '?f_value_bucket=10%2B&r_score=5&r_score=4&segment=CHAMPIONS&page=2');
+    const chipTexts = await page.getByTestId('active-filters').locator('.chip').allTextContents();
+    assert.deepEqual(chipTexts, ['Visits: 10+×', 'R score: 5×', 'R score: 4×', 'Segment: Champions×']);
+    assert.equal((await tableRows(page)).total, (await apiCustomers(`${dashboardSearch(start.search)}&page_size=1`)).total);
+
+    await page.getByTestId('chip-r_score-5').click();
+    await page.waitForURL((url) => !url.searchParams.getAll('r_score').includes('5'));
+    const after = await settled(page);
+    // The other filters stay; the table goes back to its first page.
+    assert.equal(after.search, '?f_value_bucket=10%2B&r_score=4&segment=CHAMPIONS');
+    assert.equal(await page.getByTestId('chip-r_score-5').count(), 0);
+    const expected = await apiCustomers(`${after.search}&page_size=25`);
+    const rows = await tableRows(page, 'r_score');
+    assert.equal(rows.total, expected.total);
+    assert.deepEqual(rows.ids, expected.items.map((c) => c.customer_id));
+    assert.ok(rows.cells.every((value) => value === '4'));
+    await assertKpis(page, (await apiJson(after.search)).body);
+
+    await page.getByTestId('chip-segment-CHAMPIONS').click();
+    await page.waitForURL((url) => !url.searchParams.has('segment'));
+    assert.equal((await settled(page)).search, '?f_value_bucket=10%2B&r_score=4');
+    assert.equal((await tableRows(page)).total, (await apiCustomers('?f_value_bucket=10%2B&r_score=4&page_size=1')).total);
+    await page.context().close();
+  });
+
   test('at 390 px the page fits the width and shows the same numbers', async (t) => {
     if (!hasChromium) return t.skip(INSTALL);
     const page = await newPage(390, 844);
@@ -243,10 +463,14 @@ describe('the dashboard page in Chromium', () => {
     await assertKpis(page, (await apiJson('')).body);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'no horizontal scrolling');
-    for (const testid of ['kpi-customer_spending-value', 'chart-visits', 'chart-segments']) {
+    for (const testid of ['kpi-customer_spending-value', 'chart-visits', 'chart-segments', 'customers', 'export', 'page-next']) {
       const box = await page.getByTestId(testid).boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${testid} within the viewport`);
     }
+    // The customers table is wider than a phone: it scrolls sideways inside its frame.
+    assert.equal((await tableRows(page)).ids.length, 25);
+    const frame = await page.getByTestId('customers-scroll').evaluate((el) => ({ scroll: el.scrollWidth, width: el.clientWidth }));
+    assert.ok(frame.scroll > frame.width, 'the table scrolls inside its frame');
     // The filter bar folds away behind a button on a phone.
     assert.equal(await page.getByTestId('filters').isVisible(), false);
     await page.getByTestId('filters-toggle').click();

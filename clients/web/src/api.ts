@@ -1,0 +1,88 @@
+// The only place the page calls the API. The generated client (NSwag's Fetch template) takes query parameters by
+// POSITION, in the order of the OpenAPI document; the page thinks in named filters. This module turns the one into
+// the other, so a parameter the API gains or moves changes this file and nothing else:
+//   1. regenerate the client (bash clients/generate.sh);
+//   2. add the parameter to ApiArgs (and, if the page sets it, to filterArgs or the call that takes it);
+//   3. put its name into PARAMETERS at its place in the generated method's signature.
+// test/api.test.mjs compares PARAMETERS with the generated signatures and fails, naming the method and the first
+// difference, when they disagree; tsc also fails when a list is longer or shorter than the signature.
+import {
+  CampaignClient,
+  CustomersClient,
+  type CustomersPageDto,
+  type DashboardDto,
+  type FileResponse,
+} from '../../typescript/src/campaign-client';
+import { LIST_PARAMS, TEXT_PARAMS, type Filters, type Table } from './filters';
+
+/** Every query parameter the page may send, by the API's name, typed as the generated client takes it. */
+export interface ApiArgs {
+  start_date?: string;
+  end_date?: string;
+  customer_mobile?: string;
+  customer_name?: string;
+  r_value_bucket?: string[];
+  f_value_bucket?: string[];
+  m_value_bucket?: string[];
+  r_score?: string[];
+  f_score?: string[];
+  m_score?: string[];
+  segment?: string[];
+  segment_scheme?: string;
+  score_method?: string;
+  compare_start_date?: string;
+  compare_end_date?: string;
+  sort?: string;
+  page?: string;
+  page_size?: string;
+}
+
+type ApiParam = keyof ApiArgs;
+
+/** The parameters of each generated method, in the generated order (the AbortSignal, always last, left out). */
+export const PARAMETERS = {
+  getDashboard: ['compare_start_date', 'compare_end_date', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
+  getCustomers: ['sort', 'page', 'page_size', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
+  exportCustomers: ['sort', 'page', 'page_size', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
+} as const satisfies Record<string, readonly ApiParam[]>;
+
+type Positional<Names extends readonly ApiParam[]> = {
+  -readonly [I in keyof Names]: Names[I] extends ApiParam ? ApiArgs[Names[I]] : never;
+};
+
+/** The named arguments in the order a generated method takes them; a parameter not in args is sent as undefined (left out). */
+function positional<const Names extends readonly ApiParam[]>(names: Names, args: ApiArgs): Positional<Names> {
+  return names.map((name) => args[name]) as Positional<Names>;
+}
+
+/** The filters as query parameters: an empty text or list is not sent at all. */
+export function filterArgs(filters: Filters): ApiArgs {
+  const args: ApiArgs = {};
+  for (const name of TEXT_PARAMS) {
+    if (filters[name].trim() !== '') args[name] = filters[name];
+  }
+  for (const name of LIST_PARAMS) {
+    if (filters[name].length > 0) args[name] = [...filters[name]];
+  }
+  return args;
+}
+
+// '' = the page's own origin: the API serves this page.
+const campaign = new CampaignClient('');
+const customers = new CustomersClient('');
+
+/** GET /api/campaign/dashboard for the filters. */
+export function getDashboard(filters: Filters, signal?: AbortSignal): Promise<DashboardDto> {
+  return campaign.getDashboard(...positional(PARAMETERS.getDashboard, filterArgs(filters)), signal);
+}
+
+/** GET /api/campaign/customers: one page of the customers of the filters' selection, in the table's order. */
+export function getCustomers(filters: Filters, table: Table, signal?: AbortSignal): Promise<CustomersPageDto> {
+  const args: ApiArgs = { ...filterArgs(filters), sort: table.sort, page: String(table.page), page_size: String(table.page_size) };
+  return customers.getCustomers(...positional(PARAMETERS.getCustomers, args), signal);
+}
+
+/** GET /api/campaign/customers/export: every customer of the selection as CSV, in that order (no page, no page size). */
+export function exportCustomers(filters: Filters, sort: string, signal?: AbortSignal): Promise<FileResponse> {
+  return customers.exportCustomers(...positional(PARAMETERS.exportCustomers, { ...filterArgs(filters), sort }), signal);
+}
