@@ -123,8 +123,21 @@ describe('GET /api/campaign/dashboard through the generated client', () => {
     }
 
     // The JSON on the wire and the client's model, serialized back, are the same: no field is dropped or renamed.
+    // Without compare dates the wire has no `comparison` (contract section 9); the generated model writes it as null.
     const raw: unknown = await (await fetch(`${api.baseUrl}/api/campaign/dashboard`)).json();
-    assert.deepEqual(unfiltered.toJSON(), raw);
+    assert.equal(unfiltered.comparison, null);
+    const { comparison: _, ...model } = unfiltered.toJSON();
+    assert.deepEqual(model, raw);
+  });
+
+  test('compare dates add the compare window: its KPIs, segments and the change of every KPI', async () => {
+    const d = await client.getDashboard('2024-01-01', '2024-12-31', '2025-01-01', '2025-12-31');
+    assert.ok(d.comparison, 'comparison present');
+    assert.deepEqual(d.comparison.window.toJSON(), { start_date: '2024-01-01', end_date: '2024-12-31' });
+    assert.equal(d.comparison.segment_data.length, d.segment_data.length);
+    assert.equal(d.comparison.kpi_change.total_customer, d.kpi.total_customer - d.comparison.kpi.total_customer);
+    const raw = (await (await fetch(`${api.baseUrl}/api/campaign/dashboard?start_date=2025-01-01&end_date=2025-12-31&compare_start_date=2024-01-01&compare_end_date=2024-12-31`)).json()) as { comparison: unknown };
+    assert.deepEqual(d.comparison.toJSON(), raw.comparison);
   });
 
   test('start_date and end_date window the transactions; end_date is the as-of date', async () => {
