@@ -1,5 +1,6 @@
 using CampaignDashboard.Application;
 using CampaignDashboard.Application.Customers.Common;
+using CampaignDashboard.Application.Migration.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using CampaignDashboard.Domain.FiscalYears;
@@ -54,13 +55,22 @@ public sealed class TransactSqlScriptTests
             yield return new TestCaseData(SqlDashboardQueries.ComposeWidget(SqlServer, inputs, widget)).SetArgDisplayNames(widget);
         }
 
+        foreach (var script in MigrationStatements)
+        {
+            yield return new TestCaseData(SqlDashboardQueries.ComposeMigration(SqlServer, PopulationTable, PopulationTable.Replace("0123", "4567", StringComparison.Ordinal), script))
+                .SetArgDisplayNames(script);
+        }
+
         yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.AsOfDate)).SetArgDisplayNames(DashboardScripts.AsOfDate);
     }
+
+    /// <summary>The segment migration's scripts, each composed over two snapshots' population tables and the flow.</summary>
+    private static readonly string[] MigrationStatements = [MigrationScripts.Migration, MigrationScripts.Customers, MigrationScripts.CustomersCount];
 
     /// <summary>Every T-SQL text the application can send: the dashboard's statements and every other script (imports, migrations, ...).</summary>
     public static IEnumerable<TestCaseData> TransactSqlStatements()
     {
-        var fragments = DashboardScripts.All.Concat(WidgetScripts());
+        var fragments = DashboardScripts.All.Concat(WidgetScripts()).Concat(MigrationStatements);
         return DashboardStatements().Concat(SqlScripts.Names(SqlServer)
             .Except(fragments)
             .Select(name => new TestCaseData(SqlScripts.Load(SqlServer, name)).SetArgDisplayNames(name)));
@@ -80,8 +90,8 @@ public sealed class TransactSqlScriptTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(SqlScripts.Names(DuckDb), Is.SupersetOf(DashboardScripts.All.Concat(WidgetScripts())), "DuckDB scripts");
-            Assert.That(SqlScripts.Names(SqlServer), Is.SupersetOf(DashboardScripts.All.Concat(WidgetScripts())), "T-SQL scripts");
+            Assert.That(SqlScripts.Names(DuckDb), Is.SupersetOf(DashboardScripts.All.Concat(WidgetScripts()).Concat(MigrationStatements)), "DuckDB scripts");
+            Assert.That(SqlScripts.Names(SqlServer), Is.SupersetOf(DashboardScripts.All.Concat(WidgetScripts()).Concat(MigrationStatements)), "T-SQL scripts");
         });
     }
 
@@ -108,7 +118,7 @@ public sealed class TransactSqlScriptTests
         var known = AllValues().Keys;
         foreach (var engine in new[] { (Folder: DuckDb, Prefix: '$'), (Folder: SqlServer, Prefix: '@') })
         {
-            foreach (var script in DashboardScripts.All.Concat(WidgetScripts()))
+            foreach (var script in DashboardScripts.All.Concat(WidgetScripts()).Concat(MigrationStatements))
             {
                 Assert.That(DashboardSqlParameters.NamesIn(SqlScripts.Load(engine.Folder, script), engine.Prefix), Is.SubsetOf(known),
                     $"{engine.Folder}/{script}.sql");
@@ -130,6 +140,7 @@ public sealed class TransactSqlScriptTests
     private static IReadOnlyDictionary<string, object?> AllValues() =>
         DashboardSqlParameters.For(DashboardFilter.Unfiltered, new DateOnly(2024, 3, 1), new FiscalCalendar(4))
             .Concat(CustomerSort.Default.Parameters(offset: 0, limit: 100))
+            .Concat(new Dictionary<string, object?> { ["from_cells"] = null, ["to_cells"] = null })
             .ToDictionary();
 
     /// <summary>The @variables a T-SQL text refers to, read from its syntax tree (independent of the regex the app uses).</summary>

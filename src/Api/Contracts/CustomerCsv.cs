@@ -1,14 +1,10 @@
 using CampaignDashboard.Application.Customers.Common;
+using CampaignDashboard.Application.Migration.Common;
 using CsvHelper;
 
 namespace CampaignDashboard.Api.Contracts;
 
-/// <summary>
-/// Writes customers as CSV (contract section 6): a header of the field names, RFC 4180 quoting, UTF-8, '.' decimals,
-/// dates as YYYY-MM-DD, text cells that could start a spreadsheet formula escaped with a leading apostrophe (CsvHelper's
-/// injection protection, which leaves numbers and dates alone). Each row is written as it arrives, so memory stays
-/// flat whatever the number of rows.
-/// </summary>
+/// <summary>The columns of the exports (contract sections 6 and 9): the list's field names, in order.</summary>
 public static class CustomerCsv
 {
     public static IReadOnlyList<string> Header { get; } =
@@ -18,28 +14,10 @@ public static class CustomerCsv
         "p_alive", "expected_visits", "expected_spend", "predicted_clv",
     ];
 
-    private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
+    public static IReadOnlyList<string> FlowHeader { get; } =
+        ["customer_id", "customer_name", "mobile", "from_segment", "to_segment", "last_purchase", "spend_before", "spend_after"];
 
-    /// <summary>Writes every row to <paramref name="body"/>; returns how many.</summary>
-    public static async Task<long> WriteAsync(Stream body, IAsyncEnumerable<CustomerDto> rows, CancellationToken cancellationToken)
-    {
-        await using var csv = CsvWriter.Create(body, Options, leaveOpen: true);
-        csv.WriteHeader([.. Header]); // a whole record: it ends itself
-        long count = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            WriteRow(csv, row);
-            await csv.EndRecordAsync(cancellationToken);
-            count++;
-        }
-
-        await csv.FlushAsync(cancellationToken);
-        return count;
-    }
-
-    // Text cells (name, mobile, segment) that could start a formula are escaped by the writer (Injection = Escape);
-    // numbers and dates are written as values, never altered.
-    private static void WriteRow(CsvWriter csv, CustomerDto row)
+    public static void WriteRow(CsvWriter csv, CustomerDto row)
     {
         csv.WriteField(row.CustomerId, default);
         csv.WriteField(row.CustomerName);
@@ -54,14 +32,24 @@ public static class CustomerCsv
         csv.WriteField(row.Units, default);
         csv.WriteField(row.Spend, default);
         csv.WriteField(row.Profit, default);
-        csv.WriteField(row.FirstPurchase, DateFormat);
-        csv.WriteField(row.LastPurchase, DateFormat);
-        csv.WriteField(row.Acquired, DateFormat);
+        csv.WriteField(row.FirstPurchase, CsvDownload.DateFormat);
+        csv.WriteField(row.LastPurchase, CsvDownload.DateFormat);
+        csv.WriteField(row.Acquired, CsvDownload.DateFormat);
         csv.WriteField(row.PAlive, default);
         csv.WriteField(row.ExpectedVisits, default);
         csv.WriteField(row.ExpectedSpend, default);
         csv.WriteField(row.PredictedClv, default);
     }
 
-    private const string DateFormat = "yyyy-MM-dd";
+    public static void WriteFlowRow(CsvWriter csv, FlowCustomerDto row)
+    {
+        csv.WriteField(row.CustomerId, default);
+        csv.WriteField(row.CustomerName);
+        csv.WriteField(row.Mobile);
+        csv.WriteField(row.FromSegment);
+        csv.WriteField(row.ToSegment);
+        csv.WriteField(row.LastPurchase, CsvDownload.DateFormat);
+        csv.WriteField(row.SpendBefore, default);
+        csv.WriteField(row.SpendAfter, default);
+    }
 }

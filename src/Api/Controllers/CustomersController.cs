@@ -6,7 +6,6 @@ using CampaignDashboard.Application.Customers.Queries.GetCustomers;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
 
 namespace CampaignDashboard.Api.Controllers;
@@ -15,7 +14,7 @@ namespace CampaignDashboard.Api.Controllers;
 [ApiController]
 [Route("api/campaign/customers")]
 [Authorize(Policy = CustomerDataAuthorization.Policy)]
-public sealed partial class CustomersController(IMediator mediator, ILogger<CustomersController> logger) : ControllerBase
+public sealed class CustomersController(IMediator mediator, ILogger<CustomersController> logger) : ControllerBase
 {
     /// <summary>One page of the customers of the selection: who they are, their scores and segment, their measures.</summary>
     /// <remarks>
@@ -69,35 +68,8 @@ public sealed partial class CustomersController(IMediator mediator, ILogger<Cust
     {
         var started = Stopwatch.GetTimestamp();
         var export = await mediator.Send(parameters.ToQuery(), cancellationToken);
-
-        // The first row is read before anything is sent: a database that fails then still gets a problem details
-        // answer, not a file cut short.
-        await using var rows = export.Rows.GetAsyncEnumerator(cancellationToken);
-        var first = await rows.MoveNextAsync();
-
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = export.FileName, FileName = export.FileName }.ToString();
-        Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Private = true, NoStore = true };
-        var count = await CustomerCsv.WriteAsync(Response.Body, Remaining(rows, first), cancellationToken);
-
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            var subject = User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value ?? "anonymous";
-            var filter = PersonalDataRedactor.Scrub(Request.QueryString.Value ?? string.Empty, []);
-            LogExport(subject, filter, count, seconds);
-        }
+        var count = await CsvDownload.SendAsync(Response, export.FileName, CustomerCsv.Header, export.Rows, CustomerCsv.WriteRow, cancellationToken);
+        AuditLog.Export(logger, HttpContext, "customers", count, started);
     }
 
-    private static async IAsyncEnumerable<T> Remaining<T>(IAsyncEnumerator<T> rows, bool hasCurrent)
-    {
-        for (var more = hasCurrent; more; more = await rows.MoveNextAsync())
-        {
-            yield return rows.Current;
-        }
-    }
-
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
-        Message = "Audit: customer export by {Subject}, filter {Filter}: {Rows} rows in {Seconds:0.###} s")]
-    private partial void LogExport(string subject, string filter, long rows, double seconds);
 }

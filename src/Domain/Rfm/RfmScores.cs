@@ -37,6 +37,12 @@ public static class RfmScores
         from m in Enumerable.Range(Lowest, TileCount)
         select (r, f, m);
 
+    /// <summary>
+    /// A set of cells as engines read it: 125 characters, '1' where <paramref name="keep"/> holds, the cell (r, f, m) at
+    /// position (r - 1) * 25 + (f - 1) * 5 + m (1-based).
+    /// </summary>
+    public static string CellMask(Func<int, int, int, bool> keep) => string.Concat(Cells.Select(c => keep(c.R, c.F, c.M) ? '1' : '0'));
+
     public static string Label(RfmDimension dimension, int score)
     {
         if (score is < Lowest or > Highest)

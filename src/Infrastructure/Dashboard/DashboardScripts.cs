@@ -11,6 +11,9 @@ public static class DashboardScripts
     public const string CustomerMatches = "customer_matches";
     public const string Selection = "selection";
 
-    /// <summary>The scripts the widget statements are composed with.</summary>
-    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection];
+    /// <summary>The customers of two snapshots, one row each, that the segment migration's statements read.</summary>
+    public const string MigrationFlow = "migration_flow";
+
+    /// <summary>The scripts the statements are composed with.</summary>
+    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow];
 }

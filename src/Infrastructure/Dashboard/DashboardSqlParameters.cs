@@ -63,9 +63,7 @@ public static partial class DashboardSqlParameters
     /// The (R, F, M) cells the score and segment filters keep, as 125 characters '1' (kept) or '0', the cell
     /// (r, f, m) at position (r - 1) * 25 + (f - 1) * 5 + m; null without such filters. Segment rules stay in C#.
     /// </summary>
-    private static string? CellMask(DashboardFilter filter) => filter.FiltersCells
-        ? string.Concat(RfmScores.Cells.Select(cell => filter.SelectsCell(cell.R, cell.F, cell.M) ? '1' : '0'))
-        : null;
+    private static string? CellMask(DashboardFilter filter) => filter.FiltersCells ? RfmScores.CellMask(filter.SelectsCell) : null;
 
     private static int Mask(IEnumerable<Bucket> buckets) => buckets.Aggregate(0, (mask, bucket) => mask | (1 << bucket.Index));
 

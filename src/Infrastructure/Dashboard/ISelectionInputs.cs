@@ -10,4 +10,7 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 public interface ISelectionInputs
 {
     Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
+
+    /// <summary>The table holding the scored population of the filter's window (a snapshot, for the segment migration).</summary>
+    Task<string> PopulationTableAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
 }

@@ -21,14 +21,19 @@ public sealed class MaterializedSelectionInputs(
     private readonly ConcurrentDictionary<(DateOnly?, DateOnly?, ScoreMethod), Lazy<Task<ScoredPopulationCache.Lease>>> _leases = new();
     private readonly ConcurrentDictionary<DashboardFilter, Lazy<Task<string>>> _selections = new();
 
-    public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    public async Task<string> PopulationTableAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var lease = await _leases.GetOrAdd(
             (filter.StartDate, filter.EndDate, filter.ScoreMethod),
             _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
                 await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken)))).Value
             .WaitAsync(cancellationToken);
-        var population = $"population AS (SELECT * FROM {lease.Table})";
+        return lease.Table;
+    }
+
+    public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        var population = $"population AS (SELECT * FROM {await PopulationTableAsync(filter, asOfDate, cancellationToken)})";
         if (filter.MobileDigits is null && filter.NameContains is null)
         {
             return $"{population},\n{Load(DashboardScripts.CustomerMatches)}";

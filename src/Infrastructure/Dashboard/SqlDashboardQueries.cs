@@ -26,7 +26,47 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
         string script, DashboardFilter filter, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? parameters = null)
     {
         var (sql, values) = await ComposeAsync(script, filter, parameters, cancellationToken);
+        return await QueryAsync<TRow>(script, sql, values, cancellationToken);
+    }
 
+    public async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+        string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (sql, values) = await ComposeAsync(script, filter, parameters, cancellationToken);
+        await foreach (var row in ReadAsync<TRow>(script, sql, values, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async Task<IReadOnlyList<TRow>> MigrationRowsAsync<TRow>(
+        string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var (sql, values) = await ComposeMigrationAsync(script, snapshots, parameters, cancellationToken);
+        return await QueryAsync<TRow>(script, sql, values, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<TRow> StreamMigrationAsync<TRow>(
+        string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (sql, values) = await ComposeMigrationAsync(script, snapshots, parameters, cancellationToken);
+        await foreach (var row in ReadAsync<TRow>(script, sql, values, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The full text of a migration statement of an engine over two population tables (also used by the SQL tests).</summary>
+    public static string ComposeMigration(string engineFolder, string fromTable, string toTable, string script) =>
+        $"WITH from_population AS (SELECT * FROM {fromTable}),\nto_population AS (SELECT * FROM {toTable}),\n"
+        + $"{SqlScripts.Load(engineFolder, DashboardScripts.CustomerMatches)},\n{SqlScripts.Load(engineFolder, DashboardScripts.MigrationFlow)}\n"
+        + SqlScripts.Load(engineFolder, script);
+
+    private async Task<IReadOnlyList<TRow>> QueryAsync<TRow>(
+        string script, string sql, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
         // DuckDB's "async" calls complete synchronously: without this, the widgets waiting for one population
         // would run one after another on the thread that built it, instead of side by side on the thread pool.
         await Task.Yield();
@@ -37,11 +77,9 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
         return rows.AsList();
     }
 
-    public async IAsyncEnumerable<TRow> StreamAsync<TRow>(
-        string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<TRow> ReadAsync<TRow>(
+        string script, string sql, IReadOnlyDictionary<string, object?> values, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (sql, values) = await ComposeAsync(script, filter, parameters, cancellationToken);
         using var activity = DashboardTelemetry.StartDatabaseCommand(script, engine.TelemetryName);
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
@@ -71,6 +109,18 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
         var asOfDate = await AsOfDateAsync(filter, cancellationToken);
         var sql = ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script);
         return (sql, binder.Values(sql, filter, asOfDate, parameters));
+    }
+
+    /// <summary>A migration statement over the two snapshots' population tables; the customer filters are the "to" snapshot's.</summary>
+    private async Task<(string Sql, IReadOnlyDictionary<string, object?> Values)> ComposeMigrationAsync(
+        string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+    {
+        var fromAsOf = await AsOfDateAsync(snapshots.From, cancellationToken);
+        var toAsOf = await AsOfDateAsync(snapshots.To, cancellationToken);
+        var fromTable = selectionInputs.PopulationTableAsync(snapshots.From, fromAsOf, cancellationToken);
+        var toTable = selectionInputs.PopulationTableAsync(snapshots.To, toAsOf, cancellationToken);
+        var sql = ComposeMigration(engine.ScriptFolder, await fromTable, await toTable, script);
+        return (sql, binder.Values(sql, snapshots.To, toAsOf, parameters));
     }
 
     /// <summary>The full text of a widget statement of an engine over the selection's inputs (also used by the SQL tests).</summary>

@@ -20,14 +20,15 @@ public sealed class SqlServerSelectionInputs(SqlServerEngine engine, DashboardPa
 {
     private readonly ConcurrentDictionary<(DateOnly?, DateOnly?, ScoreMethod), Lazy<Task<PopulationTable>>> _tables = new();
 
-    public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
-    {
-        var table = await _tables.GetOrAdd(
+    public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
+        $"population AS (SELECT * FROM {await PopulationTableAsync(filter, asOfDate, cancellationToken)}),\n"
+        + SqlScripts.Load(engine.ScriptFolder, DashboardScripts.CustomerMatches);
+
+    public async Task<string> PopulationTableAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
+        (await _tables.GetOrAdd(
                 (filter.StartDate, filter.EndDate, filter.ScoreMethod),
                 _ => new Lazy<Task<PopulationTable>>(() => CreateAsync(filter, asOfDate, cancellationToken)))
-            .Value.WaitAsync(cancellationToken);
-        return $"population AS (SELECT * FROM {table.Name}),\n{SqlScripts.Load(engine.ScriptFolder, DashboardScripts.CustomerMatches)}";
-    }
+            .Value.WaitAsync(cancellationToken)).Name;
 
     /// <summary>The statement that fills <paramref name="table"/> with the scored population (also parsed by the SQL tests).</summary>
     public static string PopulationStatement(string table) =>

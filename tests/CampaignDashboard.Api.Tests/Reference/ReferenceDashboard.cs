@@ -431,6 +431,114 @@ public static class ReferenceDashboard
         static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
+    // ---- Spec section 9: segment migration between two snapshots.
+
+    /// <summary>A snapshot at date D: the customers with a transaction in (D - window_days, D] (or on or before D), scored with as-of D.</summary>
+    private static Dictionary<long, CustomerFacts> Snapshot(RefDataset data, RefMigration migration, DateOnly date) =>
+        Evaluate(data, RefRequest.None with
+        {
+            StartDate = migration.WindowDays is { } days ? date.AddDays(1 - days) : null,
+            EndDate = date,
+            CustomerMobile = migration.CustomerMobile,
+            CustomerName = migration.CustomerName,
+            SegmentScheme = migration.SegmentScheme,
+            ScoreMethod = migration.ScoreMethod,
+        }).Selection.ToDictionary(c => c.CustomerId);
+
+    private const string NotActive = "NOT ACTIVE";
+
+    /// <summary>Every customer in either snapshot with its label on each side (NOT ACTIVE where absent) and spend.</summary>
+    private static List<(long Id, string From, string To, decimal SpendBefore, decimal SpendAfter, CustomerFacts? Before, CustomerFacts? After)> Flows(
+        RefDataset data, RefMigration migration)
+    {
+        var scheme = SchemeOf(migration.SegmentScheme);
+        var before = Snapshot(data, migration, migration.FromDate);
+        var after = Snapshot(data, migration, migration.ToDate);
+        return before.Keys.Union(after.Keys).Order().Select(id =>
+        {
+            before.TryGetValue(id, out var b);
+            after.TryGetValue(id, out var a);
+            return (id, b is null ? NotActive : SegmentOf(scheme, b), a is null ? NotActive : SegmentOf(scheme, a), b?.Spend ?? 0m, a?.Spend ?? 0m, b, a);
+        }).ToList();
+    }
+
+    /// <summary>GET /api/campaign/segment-migration (spec section 9).</summary>
+    public static JsonObject Migration(RefDataset data, RefMigration migration)
+    {
+        var labels = SchemeOf(migration.SegmentScheme).Select(s => s.Label).Append(NotActive).ToList();
+        var flows = Flows(data, migration);
+        var items = new JsonArray();
+        foreach (var from in labels)
+        {
+            foreach (var to in labels)
+            {
+                var customers = flows.Count(f => f.From == from && f.To == to);
+                if (customers > 0)
+                {
+                    items.Add(new JsonObject { ["from_segment"] = from, ["to_segment"] = to, ["customers"] = customers });
+                }
+            }
+        }
+
+        JsonArray Totals(Func<(long, string From, string To, decimal, decimal, CustomerFacts?, CustomerFacts?), string> side) =>
+            new(labels.Select(label => (JsonNode)new JsonObject { ["label"] = label, ["customers"] = flows.Count(f => side(f) == label) }).ToArray());
+
+        return new JsonObject
+        {
+            ["items"] = items,
+            ["from_totals"] = Totals(f => f.From),
+            ["to_totals"] = Totals(f => f.To),
+            ["meta"] = MigrationMeta(migration),
+        };
+    }
+
+    /// <summary>The customers of one flow (spec section 9), ordered by customer_id, spend_before, spend_after or last_purchase.</summary>
+    public static IReadOnlyList<JsonObject> FlowCustomers(RefDataset data, RefMigration migration, string fromLabel, string toLabel, string sort = "customer_id")
+    {
+        var customers = data.Customers.ToDictionary(c => c.CustomerId);
+        var rows = Flows(data, migration)
+            .Where(f => f.From.Equals(fromLabel, StringComparison.OrdinalIgnoreCase) && f.To.Equals(toLabel, StringComparison.OrdinalIgnoreCase))
+            .Select(f => (Flow: f, Last: data.Transactions.Where(t => t.CustomerId == f.Id && t.TransactionDate <= migration.ToDate).Max(t => (DateOnly?)t.TransactionDate)))
+            .ToList();
+        var descending = sort.StartsWith('-');
+        Func<((long Id, string, string, decimal SpendBefore, decimal SpendAfter, CustomerFacts?, CustomerFacts?) Flow, DateOnly? Last), IComparable> key =
+            (descending ? sort[1..] : sort) switch
+            {
+                "spend_before" => r => r.Flow.SpendBefore,
+                "spend_after" => r => r.Flow.SpendAfter,
+                "last_purchase" => r => r.Last ?? DateOnly.MinValue,
+                _ => r => r.Flow.Id,
+            };
+        rows.Sort((x, y) =>
+        {
+            var byKey = (descending ? -1 : 1) * key(x).CompareTo(key(y));
+            return byKey != 0 ? byKey : x.Flow.Id.CompareTo(y.Flow.Id);
+        });
+        return rows.Select(r =>
+        {
+            customers.TryGetValue(r.Flow.Id, out var c);
+            return new JsonObject
+            {
+                ["customer_id"] = r.Flow.Id,
+                ["customer_name"] = c?.CustomerName,
+                ["mobile"] = c?.Mobile,
+                ["from_segment"] = r.Flow.From,
+                ["to_segment"] = r.Flow.To,
+                ["last_purchase"] = r.Last?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["spend_before"] = Round(r.Flow.SpendBefore),
+                ["spend_after"] = Round(r.Flow.SpendAfter),
+            };
+        }).ToList();
+    }
+
+    internal static JsonObject MigrationMeta(RefMigration migration) => new()
+    {
+        ["from_date"] = migration.FromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to_date"] = migration.ToDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["window_days"] = migration.WindowDays,
+        ["segment_scheme"] = SchemeName(migration.SegmentScheme),
+    };
+
     /// <summary>Mobile comparison ignores exactly these five characters on both sides.</summary>
     private static string StripMobile(string mobile) =>
         new(mobile.Where(ch => ch != ' ' && ch != '+' && ch != '-' && ch != '(' && ch != ')').ToArray());

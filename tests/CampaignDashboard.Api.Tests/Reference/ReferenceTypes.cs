@@ -118,3 +118,30 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
     private static string? QuoteLabels(IReadOnlyList<string> labels) =>
         labels.Count == 0 ? null : "[" + string.Join(", ", labels.Select(label => "\"" + label + "\"")) + "]";
 }
+
+/// <summary>The query parameters of <c>GET /api/campaign/segment-migration</c> (spec section 9).</summary>
+public sealed record RefMigration(DateOnly FromDate, DateOnly ToDate, int? WindowDays = null, string? SegmentScheme = null,
+    string? ScoreMethod = null, string? CustomerMobile = null, string? CustomerName = null)
+{
+    public string ToQueryString()
+    {
+        var parts = new List<string>
+        {
+            "from_date=" + FromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            "to_date=" + ToDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("window_days", WindowDays?.ToString(CultureInfo.InvariantCulture));
+        Add("segment_scheme", SegmentScheme);
+        Add("score_method", ScoreMethod);
+        Add("customer_mobile", CustomerMobile);
+        Add("customer_name", CustomerName);
+        return "?" + string.Join("&", parts);
+    }
+}

@@ -276,6 +276,14 @@ public sealed class GetDashboardQueryHandlerTests
             string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
             inner.StreamAsync<TRow>(script, filter, parameters, cancellationToken);
 
+        public Task<IReadOnlyList<TRow>> MigrationRowsAsync<TRow>(
+            string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+            inner.MigrationRowsAsync<TRow>(script, snapshots, parameters, cancellationToken);
+
+        public IAsyncEnumerable<TRow> StreamMigrationAsync<TRow>(
+            string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+            inner.StreamMigrationAsync<TRow>(script, snapshots, parameters, cancellationToken);
+
         public void Dispose() => Disposed = true;
     }
 }

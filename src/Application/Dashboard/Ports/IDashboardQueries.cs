@@ -22,4 +22,18 @@ public interface IDashboardQueries
     /// <summary>The same rows, streamed from the database one at a time: memory stays flat whatever their number.</summary>
     IAsyncEnumerable<TRow> StreamAsync<TRow>(
         string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The rows of a script over the customers of two snapshots (contract section 9): each snapshot is the scored
+    /// population of its filter's window, and the script reads `flow`, one row per customer in either of them.
+    /// </summary>
+    Task<IReadOnlyList<TRow>> MigrationRowsAsync<TRow>(
+        string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken);
+
+    /// <summary>The same rows, streamed from the database one at a time.</summary>
+    IAsyncEnumerable<TRow> StreamMigrationAsync<TRow>(
+        string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken);
 }
+
+/// <summary>Two snapshots of the customers: before (from) and after (to); the mobile and name filters are the same in both.</summary>
+public sealed record Snapshots(DashboardFilter From, DashboardFilter To);
