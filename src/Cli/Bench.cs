@@ -20,6 +20,9 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
     private const string SegmentPagePath = "/api/campaign/customers?segment=CHAMPIONS";
     private const string ExportPath = "/api/campaign/customers/export";
     private const int WarmPageRequests = 50;
+    private const string ComparisonPath =
+        "/api/campaign/dashboard?start_date=2025-01-01&end_date=2025-12-31&compare_start_date=2024-01-01&compare_end_date=2024-12-31";
+    private const string MigrationPath = "/api/campaign/segment-migration?from_date=2024-12-31&to_date=2025-12-31";
     private const int WarmRequests = 300;
     private static readonly TimeSpan ThroughputDuration = TimeSpan.FromSeconds(10);
 
@@ -44,6 +47,8 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         var segmentPageWarm = new List<double>();
         var export = new List<double>();
         var exportRssGrowth = new List<double>();
+        var coldComparison = new List<double>();
+        var coldMigration = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
             output.WriteLine($"run {run}/{runs}");
@@ -74,6 +79,18 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
             await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
             {
                 coldBucket.Add(await api.TimeAsync($"{DashboardPath}?m_value_bucket=1000-2000", cancellationToken));
+                Track(api);
+            }
+
+            await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+            {
+                coldComparison.Add(await api.TimeAsync(ComparisonPath, cancellationToken));
+                Track(api);
+            }
+
+            await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
+            {
+                coldMigration.Add(await api.TimeAsync(MigrationPath, cancellationToken));
                 Track(api);
             }
 
@@ -118,6 +135,8 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         Add($"the same page warm, {WarmPageRequests} requests per run", "p50 <= 20 ms", segmentPageWarm, Milliseconds);
         Add($"export of all {customers:N0} customers as CSV, to the last byte", "<= 6 s", export, Seconds);
         Add("API peak RSS during the export, above its level before it", "<= 150 MB", exportRssGrowth, Megabytes);
+        Add("cold dashboard of 2025 compared with 2024 (two populations)", "median <= 1.6 s", coldComparison, Seconds);
+        Add("cold segment migration between two dates a year apart (2024-12-31 to 2025-12-31)", "median <= 2 s", coldMigration, Seconds);
         return Report();
     }
 
