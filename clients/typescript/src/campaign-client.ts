@@ -181,6 +181,20 @@ export class CampaignClient {
             result429 = ProblemDetails.fromJS(resultData429);
             return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
             });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ProblemDetails.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            let resultData503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result503 = ProblemDetails.fromJS(resultData503);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result503);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -461,6 +475,414 @@ export class CustomersClient {
         }
         return Promise.resolve<FileResponse>(null as any);
     }
+}
+
+export class MigrationClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The flows between the segments of two snapshots, with NOT ACTIVE on either side, and each side's totals.
+     * @param from_date (optional) The first snapshot's date, YYYY-MM-DD (required; before to_date).
+     * @param to_date (optional) The second snapshot's date, YYYY-MM-DD (required).
+     * @param window_days (optional) A snapshot at date D holds the customers with a transaction in (D - window_days, D]; without it, on or before D. 1 to 3650.
+     * @param segment_scheme (optional) The segment scheme; default Segmentation:DefaultScheme.
+     * @param score_method (optional) How scores are cut in each snapshot: ntile or ties; default Scoring:DefaultMethod.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits (scores stay those of the whole snapshot).
+     * @param customer_name (optional) Only customers whose name contains this text, ignoring case (scores stay those of the whole snapshot).
+     * @return The flows and totals.
+     */
+    getSegmentMigration(from_date?: string | null | undefined, to_date?: string | null | undefined, window_days?: string | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, signal?: AbortSignal): Promise<SegmentMigrationDto> {
+        let url_ = this.baseUrl + "/api/campaign/segment-migration?";
+        if (from_date !== undefined && from_date !== null)
+            url_ += "from_date=" + encodeURIComponent("" + from_date) + "&";
+        if (to_date !== undefined && to_date !== null)
+            url_ += "to_date=" + encodeURIComponent("" + to_date) + "&";
+        if (window_days !== undefined && window_days !== null)
+            url_ += "window_days=" + encodeURIComponent("" + window_days) + "&";
+        if (segment_scheme !== undefined && segment_scheme !== null)
+            url_ += "segment_scheme=" + encodeURIComponent("" + segment_scheme) + "&";
+        if (score_method !== undefined && score_method !== null)
+            url_ += "score_method=" + encodeURIComponent("" + score_method) + "&";
+        if (customer_mobile !== undefined && customer_mobile !== null)
+            url_ += "customer_mobile=" + encodeURIComponent("" + customer_mobile) + "&";
+        if (customer_name !== undefined && customer_name !== null)
+            url_ += "customer_name=" + encodeURIComponent("" + customer_name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSegmentMigration(_response);
+        });
+    }
+
+    protected processGetSegmentMigration(response: Response): Promise<SegmentMigrationDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = SegmentMigrationDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A parameter is invalid; `errors` names each one and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("No valid bearer token (when authentication is on).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ProblemDetails.fromJS(resultData500);
+            return throwException("An unexpected failure; the body never contains internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            let resultData503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result503 = ProblemDetails.fromJS(resultData503);
+            return throwException("The database is unreachable, locked or too slow; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SegmentMigrationDto>(null as any);
+    }
+
+    /**
+     * One page of the customers of one flow, e.g. from_segment=Champions and to_segment=NOT ACTIVE.
+     * @param from_segment (optional) The flow's first-snapshot label: a segment of the scheme, or NOT ACTIVE (required).
+     * @param to_segment (optional) The flow's second-snapshot label: a segment of the scheme, or NOT ACTIVE (required).
+     * @param sort (optional) Order: customer_id (default), spend_before, spend_after or last_purchase; a leading '-' sorts descending. Ties by customer_id.
+     * @param page (optional) 1-based page number; default 1. (Not taken by the export: a 400 there.)
+     * @param page_size (optional) Customers per page, 1 to 1000; default 100. (Not taken by the export: a 400 there.)
+     * @param from_date (optional) The first snapshot's date, YYYY-MM-DD (required; before to_date).
+     * @param to_date (optional) The second snapshot's date, YYYY-MM-DD (required).
+     * @param window_days (optional) A snapshot at date D holds the customers with a transaction in (D - window_days, D]; without it, on or before D. 1 to 3650.
+     * @param segment_scheme (optional) The segment scheme; default Segmentation:DefaultScheme.
+     * @param score_method (optional) How scores are cut in each snapshot: ntile or ties; default Scoring:DefaultMethod.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits (scores stay those of the whole snapshot).
+     * @param customer_name (optional) Only customers whose name contains this text, ignoring case (scores stay those of the whole snapshot).
+     * @return The page, and the flow's total.
+     */
+    getMigrationCustomers(from_segment?: string | null | undefined, to_segment?: string | null | undefined, sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, from_date?: string | null | undefined, to_date?: string | null | undefined, window_days?: string | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, signal?: AbortSignal): Promise<FlowCustomersPageDto> {
+        let url_ = this.baseUrl + "/api/campaign/segment-migration/customers?";
+        if (from_segment !== undefined && from_segment !== null)
+            url_ += "from_segment=" + encodeURIComponent("" + from_segment) + "&";
+        if (to_segment !== undefined && to_segment !== null)
+            url_ += "to_segment=" + encodeURIComponent("" + to_segment) + "&";
+        if (sort !== undefined && sort !== null)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (page !== undefined && page !== null)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size !== undefined && page_size !== null)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (from_date !== undefined && from_date !== null)
+            url_ += "from_date=" + encodeURIComponent("" + from_date) + "&";
+        if (to_date !== undefined && to_date !== null)
+            url_ += "to_date=" + encodeURIComponent("" + to_date) + "&";
+        if (window_days !== undefined && window_days !== null)
+            url_ += "window_days=" + encodeURIComponent("" + window_days) + "&";
+        if (segment_scheme !== undefined && segment_scheme !== null)
+            url_ += "segment_scheme=" + encodeURIComponent("" + segment_scheme) + "&";
+        if (score_method !== undefined && score_method !== null)
+            url_ += "score_method=" + encodeURIComponent("" + score_method) + "&";
+        if (customer_mobile !== undefined && customer_mobile !== null)
+            url_ += "customer_mobile=" + encodeURIComponent("" + customer_mobile) + "&";
+        if (customer_name !== undefined && customer_name !== null)
+            url_ += "customer_name=" + encodeURIComponent("" + customer_name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMigrationCustomers(_response);
+        });
+    }
+
+    protected processGetMigrationCustomers(response: Response): Promise<FlowCustomersPageDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = FlowCustomersPageDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A parameter is invalid; `errors` names each one and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("No valid bearer token (when authentication is on).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("The token lacks the customer-data scope or role.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ProblemDetails.fromJS(resultData500);
+            return throwException("An unexpected failure; the body never contains internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            let resultData503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result503 = ProblemDetails.fromJS(resultData503);
+            return throwException("The database is unreachable, locked or too slow; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FlowCustomersPageDto>(null as any);
+    }
+
+    /**
+     * Every customer of one flow as CSV, streamed: a win-back campaign is one export.
+     * @param from_segment (optional) The flow's first-snapshot label: a segment of the scheme, or NOT ACTIVE (required).
+     * @param to_segment (optional) The flow's second-snapshot label: a segment of the scheme, or NOT ACTIVE (required).
+     * @param sort (optional) Order: customer_id (default), spend_before, spend_after or last_purchase; a leading '-' sorts descending. Ties by customer_id.
+     * @param page (optional) 1-based page number; default 1. (Not taken by the export: a 400 there.)
+     * @param page_size (optional) Customers per page, 1 to 1000; default 100. (Not taken by the export: a 400 there.)
+     * @param from_date (optional) The first snapshot's date, YYYY-MM-DD (required; before to_date).
+     * @param to_date (optional) The second snapshot's date, YYYY-MM-DD (required).
+     * @param window_days (optional) A snapshot at date D holds the customers with a transaction in (D - window_days, D]; without it, on or before D. 1 to 3650.
+     * @param segment_scheme (optional) The segment scheme; default Segmentation:DefaultScheme.
+     * @param score_method (optional) How scores are cut in each snapshot: ntile or ties; default Scoring:DefaultMethod.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits (scores stay those of the whole snapshot).
+     * @param customer_name (optional) Only customers whose name contains this text, ignoring case (scores stay those of the whole snapshot).
+     * @return The CSV file.
+     */
+    exportMigrationCustomers(from_segment?: string | null | undefined, to_segment?: string | null | undefined, sort?: string | null | undefined, page?: string | null | undefined, page_size?: string | null | undefined, from_date?: string | null | undefined, to_date?: string | null | undefined, window_days?: string | null | undefined, segment_scheme?: string | null | undefined, score_method?: string | null | undefined, customer_mobile?: string | null | undefined, customer_name?: string | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/campaign/segment-migration/customers/export?";
+        if (from_segment !== undefined && from_segment !== null)
+            url_ += "from_segment=" + encodeURIComponent("" + from_segment) + "&";
+        if (to_segment !== undefined && to_segment !== null)
+            url_ += "to_segment=" + encodeURIComponent("" + to_segment) + "&";
+        if (sort !== undefined && sort !== null)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (page !== undefined && page !== null)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (page_size !== undefined && page_size !== null)
+            url_ += "page_size=" + encodeURIComponent("" + page_size) + "&";
+        if (from_date !== undefined && from_date !== null)
+            url_ += "from_date=" + encodeURIComponent("" + from_date) + "&";
+        if (to_date !== undefined && to_date !== null)
+            url_ += "to_date=" + encodeURIComponent("" + to_date) + "&";
+        if (window_days !== undefined && window_days !== null)
+            url_ += "window_days=" + encodeURIComponent("" + window_days) + "&";
+        if (segment_scheme !== undefined && segment_scheme !== null)
+            url_ += "segment_scheme=" + encodeURIComponent("" + segment_scheme) + "&";
+        if (score_method !== undefined && score_method !== null)
+            url_ += "score_method=" + encodeURIComponent("" + score_method) + "&";
+        if (customer_mobile !== undefined && customer_mobile !== null)
+            url_ += "customer_mobile=" + encodeURIComponent("" + customer_mobile) + "&";
+        if (customer_name !== undefined && customer_name !== null)
+            url_ += "customer_name=" + encodeURIComponent("" + customer_name) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportMigrationCustomers(_response);
+        });
+    }
+
+    protected processExportMigrationCustomers(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A parameter is invalid (page and page_size are not taken here); `errors` names each one.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ProblemDetails.fromJS(resultData401);
+            return throwException("No valid bearer token (when authentication is on).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ProblemDetails.fromJS(resultData403);
+            return throwException("The token lacks the customer-data scope or role.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            let resultData429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result429 = ProblemDetails.fromJS(resultData429);
+            return throwException("Too many requests from this client; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ProblemDetails.fromJS(resultData500);
+            return throwException("An unexpected failure; the body never contains internals.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            let resultData503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result503 = ProblemDetails.fromJS(resultData503);
+            return throwException("The database is unreachable, locked or too slow; retry after the Retry-After header\'s seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+}
+
+export class ProblemDetails implements IProblemDetails {
+    type!: string | null;
+    title!: string | null;
+    status!: number | null;
+    detail!: string | null;
+    instance!: string | null;
+
+    [key: string]: any;
+
+    constructor(data?: IProblemDetails) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            for (var property in _data) {
+                if (_data.hasOwnProperty(property))
+                    this[property] = _data[property];
+            }
+            this.type = _data["type"] !== undefined ? _data["type"] : null as any;
+            this.title = _data["title"] !== undefined ? _data["title"] : null as any;
+            this.status = _data["status"] !== undefined ? _data["status"] : null as any;
+            this.detail = _data["detail"] !== undefined ? _data["detail"] : null as any;
+            this.instance = _data["instance"] !== undefined ? _data["instance"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): ProblemDetails {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProblemDetails();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        for (var property in this) {
+            if (this.hasOwnProperty(property))
+                data[property] = this[property];
+        }
+        data["type"] = this.type !== undefined ? this.type : null as any;
+        data["title"] = this.title !== undefined ? this.title : null as any;
+        data["status"] = this.status !== undefined ? this.status : null as any;
+        data["detail"] = this.detail !== undefined ? this.detail : null as any;
+        data["instance"] = this.instance !== undefined ? this.instance : null as any;
+        return data;
+    }
+}
+
+export interface IProblemDetails {
+    type: string | null;
+    title: string | null;
+    status: number | null;
+    detail: string | null;
+    instance: string | null;
+
+    [key: string]: any;
 }
 
 /** The campaign dashboard: every widget of the contract for one request. */
@@ -1160,70 +1582,6 @@ export interface IDashboardMetaDto {
     score_method: string;
 }
 
-export class ProblemDetails implements IProblemDetails {
-    type!: string | null;
-    title!: string | null;
-    status!: number | null;
-    detail!: string | null;
-    instance!: string | null;
-
-    [key: string]: any;
-
-    constructor(data?: IProblemDetails) {
-        if (data) {
-            for (var property in data) {
-                if (data.hasOwnProperty(property))
-                    (this as any)[property] = (data as any)[property];
-            }
-        }
-    }
-
-    init(_data?: any) {
-        if (_data) {
-            for (var property in _data) {
-                if (_data.hasOwnProperty(property))
-                    this[property] = _data[property];
-            }
-            this.type = _data["type"] !== undefined ? _data["type"] : null as any;
-            this.title = _data["title"] !== undefined ? _data["title"] : null as any;
-            this.status = _data["status"] !== undefined ? _data["status"] : null as any;
-            this.detail = _data["detail"] !== undefined ? _data["detail"] : null as any;
-            this.instance = _data["instance"] !== undefined ? _data["instance"] : null as any;
-        }
-    }
-
-    static fromJS(data: any): ProblemDetails {
-        data = typeof data === 'object' ? data : {};
-        let result = new ProblemDetails();
-        result.init(data);
-        return result;
-    }
-
-    toJSON(data?: any) {
-        data = typeof data === 'object' ? data : {};
-        for (var property in this) {
-            if (this.hasOwnProperty(property))
-                data[property] = this[property];
-        }
-        data["type"] = this.type !== undefined ? this.type : null as any;
-        data["title"] = this.title !== undefined ? this.title : null as any;
-        data["status"] = this.status !== undefined ? this.status : null as any;
-        data["detail"] = this.detail !== undefined ? this.detail : null as any;
-        data["instance"] = this.instance !== undefined ? this.instance : null as any;
-        return data;
-    }
-}
-
-export interface IProblemDetails {
-    type: string | null;
-    title: string | null;
-    status: number | null;
-    detail: string | null;
-    instance: string | null;
-
-    [key: string]: any;
-}
-
 export class HttpValidationProblemDetails extends ProblemDetails implements IHttpValidationProblemDetails {
     errors!: { [key: string]: string[]; };
 
@@ -1749,6 +2107,364 @@ export interface ICustomersMetaDto {
     segment_scheme: string;
     /** How the scores were cut: ntile or ties. */
     score_method: string;
+}
+
+/** The flows between the segments of two snapshots (every pair with customers; NOT ACTIVE = absent from that snapshot) and each side's totals; the two totals add up to the customers active in either snapshot. */
+export class SegmentMigrationDto implements ISegmentMigrationDto {
+    items!: MigrationFlowDto[];
+    from_totals!: MigrationTotalDto[];
+    to_totals!: MigrationTotalDto[];
+    meta!: MigrationMetaDto;
+
+    constructor(data?: ISegmentMigrationDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(MigrationFlowDto.fromJS(item));
+            }
+            else {
+                this.items = null as any;
+            }
+            if (Array.isArray(_data["from_totals"])) {
+                this.from_totals = [] as any;
+                for (let item of _data["from_totals"])
+                    this.from_totals!.push(MigrationTotalDto.fromJS(item));
+            }
+            else {
+                this.from_totals = null as any;
+            }
+            if (Array.isArray(_data["to_totals"])) {
+                this.to_totals = [] as any;
+                for (let item of _data["to_totals"])
+                    this.to_totals!.push(MigrationTotalDto.fromJS(item));
+            }
+            else {
+                this.to_totals = null as any;
+            }
+            this.meta = _data["meta"] ? MigrationMetaDto.fromJS(_data["meta"]) : null as any;
+        }
+    }
+
+    static fromJS(data: any): SegmentMigrationDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new SegmentMigrationDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : null as any);
+        }
+        if (Array.isArray(this.from_totals)) {
+            data["from_totals"] = [];
+            for (let item of this.from_totals)
+                data["from_totals"].push(item ? item.toJSON() : null as any);
+        }
+        if (Array.isArray(this.to_totals)) {
+            data["to_totals"] = [];
+            for (let item of this.to_totals)
+                data["to_totals"].push(item ? item.toJSON() : null as any);
+        }
+        data["meta"] = this.meta ? this.meta.toJSON() : null as any;
+        return data;
+    }
+}
+
+/** The flows between the segments of two snapshots (every pair with customers; NOT ACTIVE = absent from that snapshot) and each side's totals; the two totals add up to the customers active in either snapshot. */
+export interface ISegmentMigrationDto {
+    items: MigrationFlowDto[];
+    from_totals: MigrationTotalDto[];
+    to_totals: MigrationTotalDto[];
+    meta: MigrationMetaDto;
+}
+
+/** Customers in segment From at the first date and in To at the second. */
+export class MigrationFlowDto implements IMigrationFlowDto {
+    from_segment!: string;
+    to_segment!: string;
+    customers!: number;
+
+    constructor(data?: IMigrationFlowDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.from_segment = _data["from_segment"] !== undefined ? _data["from_segment"] : null as any;
+            this.to_segment = _data["to_segment"] !== undefined ? _data["to_segment"] : null as any;
+            this.customers = _data["customers"] !== undefined ? _data["customers"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): MigrationFlowDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MigrationFlowDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["from_segment"] = this.from_segment !== undefined ? this.from_segment : null as any;
+        data["to_segment"] = this.to_segment !== undefined ? this.to_segment : null as any;
+        data["customers"] = this.customers !== undefined ? this.customers : null as any;
+        return data;
+    }
+}
+
+/** Customers in segment From at the first date and in To at the second. */
+export interface IMigrationFlowDto {
+    from_segment: string;
+    to_segment: string;
+    customers: number;
+}
+
+/** Customers of one label (a segment or NOT ACTIVE) on one side. */
+export class MigrationTotalDto implements IMigrationTotalDto {
+    label!: string;
+    customers!: number;
+
+    constructor(data?: IMigrationTotalDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.label = _data["label"] !== undefined ? _data["label"] : null as any;
+            this.customers = _data["customers"] !== undefined ? _data["customers"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): MigrationTotalDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MigrationTotalDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["label"] = this.label !== undefined ? this.label : null as any;
+        data["customers"] = this.customers !== undefined ? this.customers : null as any;
+        return data;
+    }
+}
+
+/** Customers of one label (a segment or NOT ACTIVE) on one side. */
+export interface IMigrationTotalDto {
+    label: string;
+    customers: number;
+}
+
+/** What the migration compared: the two snapshot dates, the window of days (null: all history), the scheme. */
+export class MigrationMetaDto implements IMigrationMetaDto {
+    from_date!: string;
+    to_date!: string;
+    window_days!: number | null;
+    segment_scheme!: string;
+
+    constructor(data?: IMigrationMetaDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.from_date = _data["from_date"] !== undefined ? _data["from_date"] : null as any;
+            this.to_date = _data["to_date"] !== undefined ? _data["to_date"] : null as any;
+            this.window_days = _data["window_days"] !== undefined ? _data["window_days"] : null as any;
+            this.segment_scheme = _data["segment_scheme"] !== undefined ? _data["segment_scheme"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): MigrationMetaDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new MigrationMetaDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["from_date"] = this.from_date !== undefined ? this.from_date : null as any;
+        data["to_date"] = this.to_date !== undefined ? this.to_date : null as any;
+        data["window_days"] = this.window_days !== undefined ? this.window_days : null as any;
+        data["segment_scheme"] = this.segment_scheme !== undefined ? this.segment_scheme : null as any;
+        return data;
+    }
+}
+
+/** What the migration compared: the two snapshot dates, the window of days (null: all history), the scheme. */
+export interface IMigrationMetaDto {
+    from_date: string;
+    to_date: string;
+    window_days: number | null;
+    segment_scheme: string;
+}
+
+/** One page of a flow's customers, and how many the flow holds. */
+export class FlowCustomersPageDto implements IFlowCustomersPageDto {
+    total!: number;
+    page!: number;
+    page_size!: number;
+    items!: FlowCustomerDto[];
+    meta!: MigrationMetaDto;
+
+    constructor(data?: IFlowCustomersPageDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.total = _data["total"] !== undefined ? _data["total"] : null as any;
+            this.page = _data["page"] !== undefined ? _data["page"] : null as any;
+            this.page_size = _data["page_size"] !== undefined ? _data["page_size"] : null as any;
+            if (Array.isArray(_data["items"])) {
+                this.items = [] as any;
+                for (let item of _data["items"])
+                    this.items!.push(FlowCustomerDto.fromJS(item));
+            }
+            else {
+                this.items = null as any;
+            }
+            this.meta = _data["meta"] ? MigrationMetaDto.fromJS(_data["meta"]) : null as any;
+        }
+    }
+
+    static fromJS(data: any): FlowCustomersPageDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new FlowCustomersPageDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["total"] = this.total !== undefined ? this.total : null as any;
+        data["page"] = this.page !== undefined ? this.page : null as any;
+        data["page_size"] = this.page_size !== undefined ? this.page_size : null as any;
+        if (Array.isArray(this.items)) {
+            data["items"] = [];
+            for (let item of this.items)
+                data["items"].push(item ? item.toJSON() : null as any);
+        }
+        data["meta"] = this.meta ? this.meta.toJSON() : null as any;
+        return data;
+    }
+}
+
+/** One page of a flow's customers, and how many the flow holds. */
+export interface IFlowCustomersPageDto {
+    total: number;
+    page: number;
+    page_size: number;
+    items: FlowCustomerDto[];
+    meta: MigrationMetaDto;
+}
+
+/** One customer of a flow (contract section 9). */
+export class FlowCustomerDto implements IFlowCustomerDto {
+    customer_id!: number;
+    customer_name!: string | null;
+    mobile!: string | null;
+    from_segment!: string;
+    to_segment!: string;
+    /** Its latest transaction on or before to_date. */
+    last_purchase!: string | null;
+    /** Its spend in the first snapshot (0 when not active there). */
+    spend_before!: number;
+    /** Its spend in the second snapshot (0 when not active there). */
+    spend_after!: number;
+
+    constructor(data?: IFlowCustomerDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.customer_id = _data["customer_id"] !== undefined ? _data["customer_id"] : null as any;
+            this.customer_name = _data["customer_name"] !== undefined ? _data["customer_name"] : null as any;
+            this.mobile = _data["mobile"] !== undefined ? _data["mobile"] : null as any;
+            this.from_segment = _data["from_segment"] !== undefined ? _data["from_segment"] : null as any;
+            this.to_segment = _data["to_segment"] !== undefined ? _data["to_segment"] : null as any;
+            this.last_purchase = _data["last_purchase"] !== undefined ? _data["last_purchase"] : null as any;
+            this.spend_before = _data["spend_before"] !== undefined ? _data["spend_before"] : null as any;
+            this.spend_after = _data["spend_after"] !== undefined ? _data["spend_after"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): FlowCustomerDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new FlowCustomerDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["customer_id"] = this.customer_id !== undefined ? this.customer_id : null as any;
+        data["customer_name"] = this.customer_name !== undefined ? this.customer_name : null as any;
+        data["mobile"] = this.mobile !== undefined ? this.mobile : null as any;
+        data["from_segment"] = this.from_segment !== undefined ? this.from_segment : null as any;
+        data["to_segment"] = this.to_segment !== undefined ? this.to_segment : null as any;
+        data["last_purchase"] = this.last_purchase !== undefined ? this.last_purchase : null as any;
+        data["spend_before"] = this.spend_before !== undefined ? this.spend_before : null as any;
+        data["spend_after"] = this.spend_after !== undefined ? this.spend_after : null as any;
+        return data;
+    }
+}
+
+/** One customer of a flow (contract section 9). */
+export interface IFlowCustomerDto {
+    customer_id: number;
+    customer_name: string | null;
+    mobile: string | null;
+    from_segment: string;
+    to_segment: string;
+    /** Its latest transaction on or before to_date. */
+    last_purchase: string | null;
+    /** Its spend in the first snapshot (0 when not active there). */
+    spend_before: number;
+    /** Its spend in the second snapshot (0 when not active there). */
+    spend_after: number;
 }
 
 export interface FileResponse {

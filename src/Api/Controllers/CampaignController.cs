@@ -13,6 +13,11 @@ using Microsoft.Net.Http.Headers;
 namespace CampaignDashboard.Api.Controllers;
 
 /// <summary>The campaign dashboard for marketing teams choosing whom to target.</summary>
+// Every action can answer these (authentication, rate limits, failures, an unavailable database).
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 [ApiController]
 [Route("api/campaign")]
 public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions> json) : ControllerBase
@@ -32,10 +37,6 @@ public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions>
     [HttpGet("dashboard")]
     [ProducesResponseType<DashboardDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<IActionResult> GetDashboard([FromQuery] DashboardQueryParameters parameters, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -63,8 +64,6 @@ public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions>
     /// <response code="429">Too many requests from this client; retry after the Retry-After header's seconds.</response>
     [HttpGet("segment-schemes")]
     [ProducesResponseType<SegmentSchemesDto>(StatusCodes.Status200OK, "application/json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public async Task<ActionResult<SegmentSchemesDto>> GetSegmentSchemes(CancellationToken cancellationToken) =>
         await mediator.Send(new GetSegmentSchemesQuery(), cancellationToken);
 }

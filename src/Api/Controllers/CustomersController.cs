@@ -11,6 +11,11 @@ using Microsoft.Net.Http.Headers;
 namespace CampaignDashboard.Api.Controllers;
 
 /// <summary>The customers behind the dashboard's numbers, to see and to export for a campaign. Personal data.</summary>
+// Every action can answer these (authentication, rate limits, failures, an unavailable database).
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 [ApiController]
 [Route("api/campaign/customers")]
 [Authorize(Policy = CustomerDataAuthorization.Policy)]
@@ -32,11 +37,7 @@ public sealed class CustomersController(IMediator mediator, ILogger<CustomersCon
     [HttpGet]
     [ProducesResponseType<CustomersPageDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<CustomersPageDto>> GetCustomers([FromQuery] CustomersQueryParameters parameters, CancellationToken cancellationToken)
     {
         Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Private = true, NoStore = true };
@@ -59,11 +60,7 @@ public sealed class CustomersController(IMediator mediator, ILogger<CustomersCon
     [HttpGet("export")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task ExportCustomers([FromQuery] CustomersExportParameters parameters, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

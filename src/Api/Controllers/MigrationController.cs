@@ -11,6 +11,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace CampaignDashboard.Api.Controllers;
 
 /// <summary>How customers moved between segments from one date to another, and the customers of each move.</summary>
+// Every action can answer these (authentication, rate limits, failures, an unavailable database).
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
 [ApiController]
 [Route("api/campaign/segment-migration")]
 public sealed class MigrationController(IMediator mediator, ILogger<MigrationController> logger) : ControllerBase
@@ -29,10 +34,6 @@ public sealed class MigrationController(IMediator mediator, ILogger<MigrationCon
     [HttpGet]
     [ProducesResponseType<SegmentMigrationDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<SegmentMigrationDto>> GetSegmentMigration([FromQuery] MigrationQueryParameters parameters, CancellationToken cancellationToken) =>
         await mediator.Send(parameters.ToQuery(), cancellationToken);
 
@@ -49,11 +50,7 @@ public sealed class MigrationController(IMediator mediator, ILogger<MigrationCon
     [Authorize(Policy = CustomerDataAuthorization.Policy)]
     [ProducesResponseType<FlowCustomersPageDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task<ActionResult<FlowCustomersPageDto>> GetMigrationCustomers([FromQuery] FlowQueryParameters parameters, CancellationToken cancellationToken)
     {
         Response.GetTypedHeaders().CacheControl = new Microsoft.Net.Http.Headers.CacheControlHeaderValue { Private = true, NoStore = true };
@@ -73,11 +70,7 @@ public sealed class MigrationController(IMediator mediator, ILogger<MigrationCon
     [Authorize(Policy = CustomerDataAuthorization.Policy)]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status500InternalServerError, "application/problem+json")]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
     public async Task ExportMigrationCustomers([FromQuery] FlowQueryParameters parameters, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

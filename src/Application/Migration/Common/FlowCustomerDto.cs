@@ -28,15 +28,9 @@ public sealed record FlowCustomerDto(
         Metrics.Round(row.SpendAfter));
 }
 
-/// <summary>One customer of a flow as the engines return it (migration_customers.sql).</summary>
-public sealed class FlowCustomerRow
+/// <summary>A customer's cell in each snapshot, as the engines return it; a side without a cell is NOT ACTIVE there.</summary>
+public abstract class MigrationCells
 {
-    public long CustomerId { get; init; }
-
-    public string? CustomerName { get; init; }
-
-    public string? Mobile { get; init; }
-
     public int? FromR { get; init; }
 
     public int? FromF { get; init; }
@@ -48,6 +42,16 @@ public sealed class FlowCustomerRow
     public int? ToF { get; init; }
 
     public int? ToM { get; init; }
+}
+
+/// <summary>One customer of a flow as the engines return it (migration_customers.sql).</summary>
+public sealed class FlowCustomerRow : MigrationCells
+{
+    public long CustomerId { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    public string? Mobile { get; init; }
 
     public decimal SpendBefore { get; init; }
 

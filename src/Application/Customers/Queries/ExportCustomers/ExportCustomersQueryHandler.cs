@@ -3,6 +3,7 @@ using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Domain.Segments;
+using CampaignDashboard.Application.Common;
 using Mediator;
 
 namespace CampaignDashboard.Application.Customers.Queries.ExportCustomers;
@@ -23,12 +24,9 @@ public sealed class ExportCustomersQueryHandler(IDashboardQueries queries, Filte
     public static string FileName(DateOnly? asOfDate, DashboardFilter filter)
     {
         var date = asOfDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no-data";
-        var segments = string.Join('_', filter.Segments.Select(Slug));
+        var segments = string.Join('_', filter.Segments.Select(FileNames.Slug));
         return segments.Length == 0 ? $"customers-{date}.csv" : $"customers-{date}-{segments}.csv";
     }
-
-    private static string Slug(string label) =>
-        string.Concat(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 
     private static async IAsyncEnumerable<CustomerDto> Map(IAsyncEnumerable<CustomerRow> rows, SegmentScheme scheme)
     {

@@ -29,6 +29,27 @@ public static class CustomerListParameters
             .OverridePropertyName(CustomerSort.Parameter)
             .WithMessage(q => $"unknown sort key '{sort(q)!.Trim()}'; allowed: {string.Join(", ", CustomerSort.Keys)}, each optionally preceded by '-' for descending");
 
+    /// <summary>Adds the paging rules of a list (a page from 1, a page size of 1..1000) to a validator.</summary>
+    public static void RuleForPaging<T>(AbstractValidator<T> validator, Func<T, string?> page, Func<T, string?> pageSize)
+    {
+        validator.RuleFor(q => page(q))
+            .Must(value => TryParsePage(value, out _))
+            .OverridePropertyName(Page)
+            .WithMessage("must be a whole number from 1");
+        validator.RuleFor(q => pageSize(q))
+            .Must(value => TryParsePageSize(value, out _))
+            .OverridePropertyName(PageSize)
+            .WithMessage($"must be a whole number from 1 to {MaxPageSize}");
+    }
+
+    /// <summary>Adds the rule of an export, which holds every row: no page, no page size.</summary>
+    public static void RuleForNoPaging<T>(AbstractValidator<T> validator, Func<T, string?> page, Func<T, string?> pageSize)
+    {
+        const string WholeExport = "is not taken by an export, which holds every row";
+        validator.RuleFor(q => page(q)).Empty().OverridePropertyName(Page).WithMessage(WholeExport);
+        validator.RuleFor(q => pageSize(q)).Empty().OverridePropertyName(PageSize).WithMessage(WholeExport);
+    }
+
     private static InvalidOperationException Unvalidated(string? text) => new($"The value '{text}' did not pass validation.");
 
     private static bool TryParse(string? text, int fallback, int min, int max, out int value)

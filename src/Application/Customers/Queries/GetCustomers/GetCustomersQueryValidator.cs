@@ -11,13 +11,6 @@ public sealed class GetCustomersQueryValidator : AbstractValidator<GetCustomersQ
     {
         Include(new FilterParametersValidator(schemes));
         CustomerListParameters.RuleForSort(this, q => q.Sort);
-        RuleFor(q => q.Page)
-            .Must(page => CustomerListParameters.TryParsePage(page, out _))
-            .OverridePropertyName(CustomerListParameters.Page)
-            .WithMessage("must be a whole number from 1");
-        RuleFor(q => q.PageSize)
-            .Must(size => CustomerListParameters.TryParsePageSize(size, out _))
-            .OverridePropertyName(CustomerListParameters.PageSize)
-            .WithMessage($"must be a whole number from 1 to {CustomerListParameters.MaxPageSize}");
+        CustomerListParameters.RuleForPaging(this, q => q.Page, q => q.PageSize);
     }
 }

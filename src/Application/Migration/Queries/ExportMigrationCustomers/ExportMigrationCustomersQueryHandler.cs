@@ -2,6 +2,7 @@ using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Migration.Common;
 using CampaignDashboard.Domain.Segments;
+using CampaignDashboard.Application.Common;
 using Mediator;
 
 namespace CampaignDashboard.Application.Migration.Queries.ExportMigrationCustomers;
@@ -21,15 +22,12 @@ public sealed class ExportMigrationCustomersQueryHandler(IDashboardQueries queri
         }
 
         var rows = queries.StreamMigrationAsync<FlowCustomerRow>(MigrationScripts.Customers, snapshots, parameters, cancellationToken);
-        var fileName = $"migration-{Day(snapshots.From.EndDate)}-{Slug(FlowParameters.Label(scheme, query.FromSegment))}"
-            + $"-to-{Day(snapshots.To.EndDate)}-{Slug(FlowParameters.Label(scheme, query.ToSegment))}.csv";
+        var fileName = $"migration-{Day(snapshots.From.EndDate)}-{FileNames.Slug(FlowParameters.Label(scheme, query.FromSegment))}"
+            + $"-to-{Day(snapshots.To.EndDate)}-{FileNames.Slug(FlowParameters.Label(scheme, query.ToSegment))}.csv";
         return ValueTask.FromResult(new FlowExport(fileName, Map(rows, scheme)));
     }
 
     private static string Day(DateOnly? date) => date!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Slug(string label) =>
-        string.Concat(label.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
 
     private static async IAsyncEnumerable<FlowCustomerDto> Map(IAsyncEnumerable<FlowCustomerRow> rows, SegmentScheme scheme)
     {

@@ -10,13 +10,6 @@ public sealed class GetMigrationCustomersQueryValidator : AbstractValidator<GetM
     public GetMigrationCustomersQueryValidator(SegmentSchemes schemes)
     {
         Include(new FlowParametersValidator(schemes));
-        RuleFor(q => q.Page)
-            .Must(page => CustomerListParameters.TryParsePage(page, out _))
-            .OverridePropertyName(CustomerListParameters.Page)
-            .WithMessage("must be a whole number from 1");
-        RuleFor(q => q.PageSize)
-            .Must(size => CustomerListParameters.TryParsePageSize(size, out _))
-            .OverridePropertyName(CustomerListParameters.PageSize)
-            .WithMessage($"must be a whole number from 1 to {CustomerListParameters.MaxPageSize}");
+        CustomerListParameters.RuleForPaging(this, q => q.Page, q => q.PageSize);
     }
 }

@@ -41,21 +41,9 @@ public sealed class GetSegmentMigrationQueryHandler(ResponseCache cache, FilterP
     /// <summary>What a migration depends on, and so its cache key.</summary>
     private sealed record MigrationRequest(Snapshots Snapshots, int? WindowDays);
 
-    /// <summary>Customers per (from cell, to cell); a side without a cell is NOT ACTIVE there.</summary>
-    private sealed class MigrationCellCount
+    /// <summary>Customers per (from cell, to cell).</summary>
+    private sealed class MigrationCellCount : MigrationCells
     {
-        public int? FromR { get; init; }
-
-        public int? FromF { get; init; }
-
-        public int? FromM { get; init; }
-
-        public int? ToR { get; init; }
-
-        public int? ToF { get; init; }
-
-        public int? ToM { get; init; }
-
         public long Customers { get; init; }
     }
 }
