@@ -12,8 +12,9 @@ import {
   type CustomersPageDto,
   type DashboardDto,
   type FileResponse,
+  type SegmentSchemesDto,
 } from '../../typescript/src/campaign-client';
-import { LIST_PARAMS, TEXT_PARAMS, type Filters, type Table } from './filters';
+import { LIST_PARAMS, OPTION_PARAMS, TEXT_PARAMS, type Filters, type Table } from './filters';
 
 /** Every query parameter the page may send, by the API's name, typed as the generated client takes it. */
 export interface ApiArgs {
@@ -44,6 +45,7 @@ export const PARAMETERS = {
   getDashboard: ['compare_start_date', 'compare_end_date', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
   getCustomers: ['sort', 'page', 'page_size', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
   exportCustomers: ['sort', 'page', 'page_size', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
+  getSegmentSchemes: [],
 } as const satisfies Record<string, readonly ApiParam[]>;
 
 type Positional<Names extends readonly ApiParam[]> = {
@@ -55,7 +57,11 @@ function positional<const Names extends readonly ApiParam[]>(names: Names, args:
   return names.map((name) => args[name]) as Positional<Names>;
 }
 
-/** The filters as query parameters: an empty text or list is not sent at all. */
+/**
+ * The filters as query parameters: an empty text or list is not sent at all. They include the scheme, the score
+ * method and the comparison window; a method whose PARAMETERS lack one of them does not send it (the customers
+ * endpoints take no comparison).
+ */
 export function filterArgs(filters: Filters): ApiArgs {
   const args: ApiArgs = {};
   for (const name of TEXT_PARAMS) {
@@ -63,6 +69,9 @@ export function filterArgs(filters: Filters): ApiArgs {
   }
   for (const name of LIST_PARAMS) {
     if (filters[name].length > 0) args[name] = [...filters[name]];
+  }
+  for (const name of OPTION_PARAMS) {
+    if (filters[name].trim() !== '') args[name] = filters[name].trim();
   }
   return args;
 }
@@ -74,6 +83,11 @@ const customers = new CustomersClient('');
 /** GET /api/campaign/dashboard for the filters. */
 export function getDashboard(filters: Filters, signal?: AbortSignal): Promise<DashboardDto> {
   return campaign.getDashboard(...positional(PARAMETERS.getDashboard, filterArgs(filters)), signal);
+}
+
+/** GET /api/campaign/segment-schemes: every scheme with its segments' rules and definitions, and the defaults. */
+export function getSegmentSchemes(signal?: AbortSignal): Promise<SegmentSchemesDto> {
+  return campaign.getSegmentSchemes(...positional(PARAMETERS.getSegmentSchemes, {}), signal);
 }
 
 /** GET /api/campaign/customers: one page of the customers of the filters' selection, in the table's order. */

@@ -1,16 +1,19 @@
 // One Apache ECharts chart per widget of the dashboard. Clicking filters, as in BI tools: a bar of the recency,
-// visits or spend chart applies its bucket, a bar of the R, F or M score chart its score, a slice of the segment
-// ring its segment (clicking a selected one removes it). The return-period and fiscal-year charts are informational.
-import { BarChart, PieChart, type BarSeriesOption, type PieSeriesOption } from 'echarts/charts';
+// visits or spend chart applies its bucket, a bar of the R, F or M score chart its score, a cell of the R x F
+// heatmap its R score and its F score, a slice of the segment ring its segment (clicking a selected one removes it).
+// The return-period and fiscal-year charts are informational.
+import { BarChart, HeatmapChart, PieChart, type BarSeriesOption, type HeatmapSeriesOption, type PieSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
   type AriaComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -18,16 +21,29 @@ import type { DashboardDto } from '../../typescript/src/campaign-client';
 import { BUCKET_FILTERS, titleCase, type BucketParam, type Filters, type ListParam, type ScoreParam } from './filters';
 import { formatCompact, formatNumber, formatPercent } from './format';
 
-echarts.use([BarChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([
+  BarChart, HeatmapChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
+]);
 
 type Option = echarts.ComposeOption<
-  BarSeriesOption | PieSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption | HeatmapSeriesOption | PieSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption
+  | TooltipComponentOption | VisualMapComponentOption
 >;
 
 export type ChartId =
   | 'recency' | 'visits' | 'spend'
   | 'r_score' | 'f_score' | 'm_score'
-  | 'return_period' | 'segments' | 'fiscal_years';
+  | 'rf_grid' | 'segments' | 'return_period' | 'fiscal_years';
+
+/** What a chart is drawn for besides the data: its width, and the scheme's segment definitions. */
+export interface RenderContext {
+  /** The chart is narrower than 360 px (a phone). */
+  narrow: boolean;
+  /** The chart's width in px. */
+  width: number;
+  /** The `definition` of each segment of the scheme in use, by label (GET /segment-schemes). */
+  definitions: ReadonlyMap<string, string>;
+}
 
 interface ChartSpec {
   id: ChartId;
@@ -36,8 +52,15 @@ interface ChartSpec {
   /** The filter a click on a bar (or slice) applies. */
   filter?: ListParam;
   color: string;
-  render: (d: DashboardDto, spec: ChartSpec, filters: Filters, narrow: boolean) => Option;
+  render: (d: DashboardDto, spec: ChartSpec, filters: Filters, context: RenderContext) => Option;
+  /** The chart's height in px when it depends on the data (the segment ring's legend); else the stylesheet's. */
+  height?: (d: DashboardDto, context: RenderContext) => number;
+  /** What makes a chart look different at another width; it is drawn again when this changes. Default: narrow. */
+  layout?: (d: DashboardDto, context: RenderContext) => string;
 }
+
+/** A click on a chart: the filter values its bar, slice or cell stands for. */
+export type FilterValues = readonly (readonly [ListParam, string])[];
 
 interface Row {
   label: string;
@@ -59,6 +82,13 @@ const SEGMENT_COLORS: Record<string, string> = {
   'NEW CUSTOMERS': '#d97706',
   'NEED ATTENTION': '#dc2626',
 };
+/** The other schemes' segments, in the scheme's order (up to 12 distinct colours, then again). */
+const SEGMENT_PALETTE = [
+  '#15803d', '#0d9488', '#2563eb', '#0891b2', '#7c3aed', '#d97706', '#a16207', '#dc2626', '#db2777', '#475569', '#94a3b8', '#65a30d',
+];
+const segmentColor = (label: string, index: number): string => SEGMENT_COLORS[label] ?? SEGMENT_PALETTE[index % SEGMENT_PALETTE.length]!;
+/** The border of the heatmap cells whose R and F scores are both in the filters. */
+const SELECTED_CELL = '#f59e0b';
 
 // The plot area shrinks so that axis labels stay inside the chart.
 const CONTAIN_LABELS = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
@@ -183,44 +213,82 @@ function categoryBars(rows: Row[], spec: ChartSpec, filters: Filters): Option {
 const scoreRows = (items: { score: number; label: string; customers: number; percentage: number }[]): Row[] =>
   items.map((i) => ({ label: `${i.score} · ${i.label}`, customers: i.customers, percentage: i.percentage, value: String(i.score) }));
 
-function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, narrow: boolean): Option {
+/** The segment ring's geometry: the legend beside the ring, or under it on a phone. */
+const SEGMENT_LEGEND_ROW = 20;
+const NARROW_RING = 176;
+
+/** A legend entry: the segment, its share and, when the legend has the room, its spending. */
+function segmentLegend(d: DashboardDto, context: RenderContext): { withSpending: boolean; itemGap: number } {
+  const rows = d.segment_data;
+  const room = context.narrow ? context.width - 24 : context.width * 0.5 - 24;
+  const text = (withSpending: boolean) => rows.map((r) => legendText(r, withSpending));
+  const withSpending = widestText(text(true), 12) <= room;
+  return { withSpending, itemGap: context.narrow || rows.length > 6 ? SEGMENT_LEGEND_ROW - 12 : 12 };
+}
+
+const legendText = (row: { label: string; percentage: number; spending: number }, withSpending: boolean): string =>
+  `${titleCase(row.label)}  ${formatPercent(row.percentage)}` + (withSpending ? ` · ${formatCompact(row.spending)}` : '');
+
+function segmentsHeight(d: DashboardDto, context: RenderContext): number {
+  const rows = d.segment_data.length;
+  return context.narrow ? NARROW_RING + rows * SEGMENT_LEGEND_ROW + 8 : Math.max(240, rows * SEGMENT_LEGEND_ROW + 24);
+}
+
+/**
+ * The segments of the scheme in use, every one (an empty one too, in the legend), in the scheme's order: customers
+ * as the ring, share and spending in the legend, the segment's definition, bills and average order value on hover.
+ */
+function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, context: RenderContext): Option {
   const rows = d.segment_data;
   const selected = filters.segment;
+  const { narrow } = context;
+  const { withSpending, itemGap } = segmentLegend(d, context);
+  const definition = (label: string): string => context.definitions.get(label) ?? '';
+  const details = (label: string): string => {
+    const row = rows.find((r) => r.label === label);
+    if (!row) return escapeHtml(titleCase(label));
+    const rule = definition(label);
+    return `<strong>${escapeHtml(titleCase(row.label))}</strong>` + (rule ? `<br/><span style="color:${MUTED}">${escapeHtml(rule)}</span>` : '') +
+      `<br/>${formatNumber(row.customers)} customers · ${formatPercent(row.percentage)}` +
+      `<br/>Spending ${formatNumber(row.spending, 2)}` +
+      `<br/>Bills ${formatNumber(row.bills)} · average order value ${formatNumber(row.average_order_value, 2)}`;
+  };
+  const description = `${spec.title} (${d.meta.segment_scheme}): ` + rows.map((r) =>
+    `${titleCase(r.label)}${definition(r.label) ? ` (${definition(r.label)})` : ''} ${formatNumber(r.customers)} customers ` +
+    `(${formatPercent(r.percentage)}), spending ${formatNumber(r.spending, 2)}, ${formatNumber(r.bills)} bills, ` +
+    `average order value ${formatNumber(r.average_order_value, 2)}`).join('; ') + '.';
   return {
-    ...base(spec, describe(spec.title, rows) + ' Spending: ' + rows.map((r) => `${r.label} ${formatNumber(r.spending, 2)}`).join('; ') + '.'),
+    ...base(spec, description),
     tooltip: {
       trigger: 'item',
       confine: true,
-      formatter: (params: unknown) => {
-        const p = params as { name: string; data: { value: number; percentage: number; spending: number } };
-        return `<strong>${escapeHtml(p.name)}</strong><br/>${formatNumber(p.data.value)} customers · ${formatPercent(p.data.percentage)}` +
-          `<br/>Spending ${formatNumber(p.data.spending, 2)}`;
-      },
+      formatter: (params: unknown) => details((params as { name: string }).name),
     },
-    // Beside the ring; each entry carries its share.
+    // Beside the ring (under it on a phone); each entry carries its share and, when it fits, its spending.
     legend: {
-      right: 0,
-      top: 'middle',
+      ...(narrow ? { left: 4, top: NARROW_RING } : { left: '50%', top: 'middle' }),
       orient: 'vertical',
       icon: 'circle',
       itemWidth: 10,
       itemHeight: 10,
-      itemGap: 12,
+      itemGap,
       textStyle: { color: INK, fontSize: 12 },
       formatter: (name: string) => {
         const row = rows.find((r) => r.label === name);
-        return row ? `${titleCase(name)}  ${formatPercent(row.percentage)}` : titleCase(name);
+        return row ? legendText(row, withSpending) : titleCase(name);
       },
+      // A legend entry explains its segment on hover.
+      tooltip: { show: true, confine: true, formatter: (params: unknown) => details((params as { name: string }).name) },
     },
     series: [{
       type: 'pie',
       name: spec.title,
       cursor: 'pointer',
-      radius: narrow ? ['32%', '52%'] : ['42%', '66%'],
-      center: [narrow ? '22%' : '25%', '50%'],
+      radius: narrow ? [48, 80] : ['42%', '66%'],
+      center: narrow ? ['50%', NARROW_RING / 2] : ['25%', '50%'],
       label: { show: false },
       itemStyle: { borderColor: '#fff', borderWidth: 2 },
-      data: rows.map((r) => ({
+      data: rows.map((r, i) => ({
         value: r.customers,
         name: r.label,
         percentage: r.percentage,
@@ -228,9 +296,84 @@ function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, narrow: bo
         filterValue: r.label,
         // A selected segment is ringed in the selection colour.
         itemStyle: selected.includes(r.label)
-          ? { color: SEGMENT_COLORS[r.label] ?? spec.color, borderColor: SELECTED, borderWidth: 3 }
-          : { color: SEGMENT_COLORS[r.label] ?? spec.color },
+          ? { color: segmentColor(r.label, i), borderColor: SELECTED, borderWidth: 3 }
+          : { color: segmentColor(r.label, i) },
       })),
+    }],
+  };
+}
+
+const SCORES = ['1', '2', '3', '4', '5'];
+
+/**
+ * The R x F heatmap: F score across, R score up, customers as the colour and the number in each cell; percentage
+ * and average spend on hover. A cell stands for its R score and its F score: a click filters by both.
+ */
+function rfGrid(d: DashboardDto, spec: ChartSpec, filters: Filters, context: RenderContext): Option {
+  const cells = d.rf_grid_data;
+  const max = Math.max(1, ...cells.map((c) => c.customers));
+  const isSelected = (r: number, f: number): boolean => filters.r_score.includes(String(r)) && filters.f_score.includes(String(f));
+  const description = `${spec.title}: ` + cells.map((c) =>
+    `R ${c.r_score} F ${c.f_score} ${formatNumber(c.customers)} customers (${formatPercent(c.percentage)}), ` +
+    `average spend ${formatNumber(c.average_spend, 2)}`).join('; ') + '.';
+  const axis = (name: string) => ({
+    type: 'category' as const,
+    data: SCORES,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 20,
+    nameTextStyle: { color: MUTED, fontSize: 11 },
+    axisLabel: { color: INK, fontSize: 11 },
+    axisTick: { show: false },
+    axisLine: { show: false },
+    splitArea: { show: false },
+  });
+  return {
+    ...base(spec, description),
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (params: unknown) => {
+        const c = (params as { data: { cell: (typeof cells)[number] } }).data.cell;
+        return `<strong>R ${c.r_score} · F ${c.f_score}</strong><br/>${formatNumber(c.customers)} customers · ${formatPercent(c.percentage)}` +
+          `<br/>Average spend ${formatNumber(c.average_spend, 2)}<br/>Spending ${formatNumber(c.spending, 2)}`;
+      },
+    },
+    grid: { left: 4, right: context.narrow ? 4 : 44, top: 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    xAxis: axis('F score (frequency)'),
+    yAxis: axis('R score (recency)'),
+    visualMap: {
+      type: 'continuous',
+      min: 0,
+      max,
+      dimension: 2,
+      seriesIndex: 0,
+      calculable: false,
+      show: !context.narrow,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemWidth: 10,
+      itemHeight: 120,
+      text: [formatCompact(max), '0'],
+      textStyle: { color: MUTED, fontSize: 10 },
+      inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8', '#1e3a8a'] },
+    },
+    series: [{
+      type: 'heatmap',
+      name: spec.title,
+      cursor: 'pointer',
+      data: cells.map((c) => ({
+        value: [c.f_score - 1, c.r_score - 1, c.customers],
+        cell: c,
+        filterValues: [['r_score', String(c.r_score)], ['f_score', String(c.f_score)]],
+        itemStyle: isSelected(c.r_score, c.f_score)
+          ? { borderColor: SELECTED_CELL, borderWidth: 3 }
+          : { borderColor: '#fff', borderWidth: 2 },
+        label: { color: c.customers / max > 0.45 ? '#fff' : INK },
+      })),
+      label: { show: true, fontSize: context.narrow ? 10 : 11, formatter: (p: { data: unknown }) => formatCompact((p.data as { cell: { customers: number } }).cell.customers) },
+      emphasis: { itemStyle: { borderColor: INK, borderWidth: 2 } },
     }],
   };
 }
@@ -284,7 +427,7 @@ const bucketSpec = (param: BucketParam, id: ChartId, hint: string, color: string
     hint: `${hint} · click a bar to filter`,
     filter: param,
     color,
-    render: (d, spec, filters, narrow) => bucketBars(d[filter.widget], spec, filters, narrow),
+    render: (d, spec, filters, context) => bucketBars(d[filter.widget], spec, filters, context.narrow),
   };
 };
 
@@ -297,6 +440,9 @@ const scoreSpec = (param: ScoreParam, widget: 'r_score_data' | 'f_score_data' | 
   render: (d, spec, filters) => categoryBars(scoreRows(d[widget]), spec, filters),
 });
 
+const segmentsLayout = (d: DashboardDto, context: RenderContext): string =>
+  `${context.narrow} ${segmentLegend(d, context).withSpending} ${d.segment_data.length}`;
+
 export const CHARTS: readonly ChartSpec[] = [
   bucketSpec('r_value_bucket', 'recency', 'Customers by days since their last purchase', '#0d9488'),
   bucketSpec('f_value_bucket', 'visits', 'Customers by number of visit days', '#4f46e5'),
@@ -304,22 +450,53 @@ export const CHARTS: readonly ChartSpec[] = [
   scoreSpec('r_score', 'r_score_data', 'Recency score (R)', 'Quintiles of recency; 5 bought most recently', '#0d9488'),
   scoreSpec('f_score', 'f_score_data', 'Frequency score (F)', 'Quintiles of visits; 5 visits most', '#4f46e5'),
   scoreSpec('m_score', 'm_score_data', 'Monetary score (M)', 'Quintiles of spend; 5 spends most', '#c2410c'),
-  { id: 'segments', title: 'Segments', hint: 'Customers per RFM segment; spending in the tooltip · click to filter', filter: 'segment', color: '#2563eb', render: segments },
+  { id: 'rf_grid', title: 'Recency × frequency', hint: 'Customers per R and F score · click a cell to filter by both', color: '#1d4ed8', render: rfGrid },
+  {
+    id: 'segments',
+    title: 'Segments',
+    hint: 'Customers and spending per segment of the scheme; its rule, bills and order value on hover · click to filter',
+    filter: 'segment',
+    color: '#2563eb',
+    render: segments,
+    height: segmentsHeight,
+    layout: segmentsLayout,
+  },
   { id: 'return_period', title: 'Days between visits', hint: 'Returning customers by their mean gap between visits', color: '#475569', render: (d, s, f) => categoryBars(d.days_to_return_bucket_data, s, f) },
   { id: 'fiscal_years', title: 'New and returning customers', hint: 'Active customers per fiscal year', color: '#2563eb', render: fiscalYears },
 ];
 
 export interface Charts {
-  /** Draws every chart for a response and the filters it was asked with. */
-  update(dashboard: DashboardDto, filters: Filters): void;
+  /** Draws every chart for a response, the filters it was asked with and the scheme's segment definitions. */
+  update(dashboard: DashboardDto, filters: Filters, definitions?: ReadonlyMap<string, string>): void;
   instances: Record<ChartId, echarts.EChartsType>;
 }
 
-/** Builds one card per chart in the container; a click on a bar or slice of a filtering chart calls onFilterClick. */
-export function createCharts(container: HTMLElement, onFilterClick: (param: ListParam, value: string) => void): Charts {
+/** Builds one card per chart in the container; a click on a bar, slice or cell of a filtering chart calls onFilterClick. */
+export function createCharts(container: HTMLElement, onFilterClick: (values: FilterValues) => void): Charts {
   const instances = {} as Record<ChartId, echarts.EChartsType>;
-  const narrowNow = new Map<ChartId, boolean>();
-  let last: { dashboard: DashboardDto; filters: Filters } | null = null;
+  const layoutNow = new Map<ChartId, string>();
+  let last: { dashboard: DashboardDto; filters: Filters; definitions: ReadonlyMap<string, string> } | null = null;
+
+  const contextOf = (chart: echarts.EChartsType, definitions: ReadonlyMap<string, string>): RenderContext => {
+    const width = chart.getDom().clientWidth;
+    return { narrow: width < 360, width, definitions };
+  };
+  const layoutOf = (spec: ChartSpec, d: DashboardDto, context: RenderContext): string =>
+    spec.layout ? spec.layout(d, context) : String(context.narrow);
+
+  /** Draws one chart; a chart whose height follows the data gets that height first. */
+  const draw = (spec: ChartSpec, chart: echarts.EChartsType, dashboard: DashboardDto, filters: Filters, definitions: ReadonlyMap<string, string>) => {
+    const context = contextOf(chart, definitions);
+    if (spec.height) {
+      const height = `${spec.height(dashboard, context)}px`;
+      if (chart.getDom().style.height !== height) {
+        chart.getDom().style.height = height;
+        chart.resize();
+      }
+    }
+    layoutNow.set(spec.id, layoutOf(spec, dashboard, context));
+    chart.setOption(spec.render(dashboard, spec, filters, context), { notMerge: true });
+  };
 
   for (const spec of CHARTS) {
     const card = document.createElement('article');
@@ -341,37 +518,34 @@ export function createCharts(container: HTMLElement, onFilterClick: (param: List
 
     const chart = echarts.init(canvas, null, { renderer: 'svg' });
     instances[spec.id] = chart;
-    if (spec.filter) {
-      const param = spec.filter;
-      chart.on('click', (event) => {
-        // The data item as the chart was given it, with the value it filters by.
-        const value = (event.data as { filterValue?: unknown } | undefined)?.filterValue;
-        if (event.componentType === 'series' && typeof value === 'string' && value !== '') {
-          onFilterClick(param, value);
-        }
-      });
-    }
+    chart.on('click', (event) => {
+      if (event.componentType !== 'series') return;
+      // The data item as the chart was given it, with the values it filters by.
+      const item = event.data as { filterValue?: unknown; filterValues?: FilterValues } | undefined;
+      if (item?.filterValues) {
+        onFilterClick(item.filterValues);
+      } else if (spec.filter && typeof item?.filterValue === 'string' && item.filterValue !== '') {
+        onFilterClick([[spec.filter, item.filterValue]]);
+      }
+    });
 
-    // Charts follow their card's size; a few options (pie radius) depend on how narrow it is.
+    // Charts follow their card's size; a few options (pie radius, legend) depend on the width.
     new ResizeObserver(() => {
       chart.resize();
-      const narrow = canvas.clientWidth < 360;
-      if (last && narrowNow.get(spec.id) !== narrow) {
-        narrowNow.set(spec.id, narrow);
-        chart.setOption(spec.render(last.dashboard, spec, last.filters, narrow), { notMerge: true });
+      if (!last) return;
+      const context = contextOf(chart, last.definitions);
+      if (layoutNow.get(spec.id) !== layoutOf(spec, last.dashboard, context)) {
+        draw(spec, chart, last.dashboard, last.filters, last.definitions);
       }
     }).observe(canvas);
   }
 
   return {
     instances,
-    update(dashboard, filters) {
-      last = { dashboard, filters };
+    update(dashboard, filters, definitions = new Map()) {
+      last = { dashboard, filters, definitions };
       for (const spec of CHARTS) {
-        const chart = instances[spec.id];
-        const narrow = chart.getDom().clientWidth < 360;
-        narrowNow.set(spec.id, narrow);
-        chart.setOption(spec.render(dashboard, spec, filters, narrow), { notMerge: true });
+        draw(spec, instances[spec.id], dashboard, filters, definitions);
       }
     },
   };

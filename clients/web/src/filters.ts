@@ -7,6 +7,8 @@ export type ScoreParam = 'r_score' | 'f_score' | 'm_score';
 /** Every filter that takes one or more values (ORed within the parameter, ANDed across parameters). */
 export type ListParam = BucketParam | ScoreParam | 'segment';
 export type TextParam = 'start_date' | 'end_date' | 'customer_mobile' | 'customer_name';
+/** How the API scores and segments (no chip: the view bar shows them) and the comparison window (one chip). */
+export type OptionParam = 'segment_scheme' | 'score_method' | 'compare_start_date' | 'compare_end_date';
 
 export interface Filters {
   start_date: string;
@@ -22,12 +24,21 @@ export interface Filters {
   m_score: string[];
   /** Labels of segment_data, e.g. "CHAMPIONS". */
   segment: string[];
+  /** A scheme of GET /segment-schemes; '' = the API's default. */
+  segment_scheme: string;
+  /** "ntile" or "ties"; '' = the API's default. */
+  score_method: string;
+  /** The comparison window (both or neither); the dashboard alone takes it. */
+  compare_start_date: string;
+  compare_end_date: string;
 }
 
 export const TEXT_PARAMS: readonly TextParam[] = ['start_date', 'end_date', 'customer_mobile', 'customer_name'];
 export const BUCKET_PARAMS: readonly BucketParam[] = ['r_value_bucket', 'f_value_bucket', 'm_value_bucket'];
 export const SCORE_PARAMS: readonly ScoreParam[] = ['r_score', 'f_score', 'm_score'];
 export const LIST_PARAMS: readonly ListParam[] = [...BUCKET_PARAMS, ...SCORE_PARAMS, 'segment'];
+/** Single-valued parameters after the filters, in the URL's order. */
+export const OPTION_PARAMS: readonly OptionParam[] = ['segment_scheme', 'score_method', 'compare_start_date', 'compare_end_date'];
 
 /** A bucket filter, the widget whose labels it takes and whose bars apply it when clicked. */
 export interface BucketFilter {
@@ -80,8 +91,12 @@ export const LIST_CHIPS: Record<ListParam, string> = {
   segment: 'Segment',
 };
 
-/** "POTENTIAL LOYALISTS" -> "Potential Loyalists": how the page shows a segment label. */
-export const titleCase = (text: string): string => text.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+/**
+ * "POTENTIAL LOYALISTS" -> "Potential Loyalists": how the page shows a segment label written in capitals; a label
+ * the scheme already writes in mixed case ("Can't Lose Them") is shown as it is.
+ */
+export const titleCase = (text: string): string =>
+  /[a-z]/.test(text) ? text : text.toLowerCase().replace(/(^|[\s\-/(])(\p{L})/gu, (_, before: string, c: string) => before + c.toUpperCase());
 
 /** A list filter's value as a chip shows it. */
 export const chipValue = (param: ListParam, value: string): string => (param === 'segment' ? titleCase(value) : value);
@@ -98,6 +113,17 @@ export const noFilters = (): Filters => ({
   f_score: [],
   m_score: [],
   segment: [],
+  segment_scheme: '',
+  score_method: '',
+  compare_start_date: '',
+  compare_end_date: '',
+});
+
+/** "Clear all": no filter and no comparison; the scheme and the score method stay (they are not filters). */
+export const clearFilters = (filters: Filters): Filters => ({
+  ...noFilters(),
+  segment_scheme: filters.segment_scheme,
+  score_method: filters.score_method,
 });
 
 // ---- The customers table's state ---------------------------------------------------------------------------
@@ -131,6 +157,9 @@ export function fromSearch(search: string): View {
     const values = params.getAll(name).flatMap((value) => value.split(',')).map((v) => v.trim()).filter((v) => v !== '');
     filters[name] = [...new Set(values)];
   }
+  for (const name of OPTION_PARAMS) {
+    filters[name] = params.get(name)?.trim() ?? '';
+  }
   const table = defaultTable();
   const sort = params.get('sort')?.trim() ?? '';
   if (/^-?[a-z_]+$/.test(sort)) table.sort = sort;
@@ -150,6 +179,9 @@ function filterParams(filters: Filters): URLSearchParams {
   for (const name of LIST_PARAMS) {
     for (const value of filters[name]) params.append(name, value);
   }
+  for (const name of OPTION_PARAMS) {
+    if (filters[name] !== '') params.set(name, filters[name]);
+  }
   return params;
 }
 
@@ -164,16 +196,40 @@ export function toSearch(view: View): string {
   return query === '' ? '' : `?${query}`;
 }
 
+/** The same dashboard request (filters, scheme, score method and comparison). */
 export const sameFilters = (a: Filters, b: Filters): boolean => filterParams(a).toString() === filterParams(b).toString();
 
-export const hasFilters = (filters: Filters): boolean => filterParams(filters).toString() !== '';
+export const hasComparison = (filters: Filters): boolean => filters.compare_start_date !== '' || filters.compare_end_date !== '';
 
-/** How many filter values are applied (a chip each). */
+/** How many chips the filters show: a value each, and one for the comparison window. */
 export const filterCount = (filters: Filters): number =>
-  TEXT_PARAMS.filter((name) => filters[name].trim() !== '').length + LIST_PARAMS.reduce((n, name) => n + filters[name].length, 0);
+  TEXT_PARAMS.filter((name) => filters[name].trim() !== '').length + LIST_PARAMS.reduce((n, name) => n + filters[name].length, 0) +
+  (hasComparison(filters) ? 1 : 0);
+
+/** Whether a filter narrows the selection (the scheme, the score method and the comparison do not). */
+export const hasFilters = (filters: Filters): boolean =>
+  TEXT_PARAMS.some((name) => filters[name].trim() !== '') || LIST_PARAMS.some((name) => filters[name].length > 0);
 
 /** Adds the value to its filter, or removes it when it is already there (a click on a selected bar clears it). */
 export function toggleValue(filters: Filters, param: ListParam, value: string): Filters {
-  const values = filters[param];
-  return { ...filters, [param]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
+  return toggleValues(filters, [[param, value]]);
 }
+
+/**
+ * A click on something that stands for several values at once (a heatmap cell is an R score AND an F score):
+ * when every value is already applied, removes them all; otherwise adds those that are missing.
+ */
+export function toggleValues(filters: Filters, values: readonly (readonly [ListParam, string])[]): Filters {
+  const selected = values.every(([param, value]) => filters[param].includes(value));
+  const next = { ...filters };
+  for (const [param, value] of values) {
+    const has = next[param].includes(value);
+    if (selected && has) next[param] = next[param].filter((v) => v !== value);
+    if (!selected && !has) next[param] = [...next[param], value];
+  }
+  return next;
+}
+
+/** Another segment scheme: a segment filter of the old one is dropped (its labels do not exist in the new one). */
+export const withScheme = (filters: Filters, scheme: string): Filters =>
+  scheme === filters.segment_scheme ? filters : { ...filters, segment_scheme: scheme, segment: [] };

@@ -1,9 +1,10 @@
 // The Campaign Dashboard page. All data comes through the NSwag-generated client (clients/typescript), called only
 // from api.ts; the URL's query string holds the filters and the customers table's sort and page, so a view can be
 // shared and the browser's back and forward buttons work.
-import type { CustomersPageDto, DashboardDto, KpiDto } from '../../typescript/src/campaign-client';
+import type { ComparisonDto, CustomersPageDto, DashboardDto, KpiDto, SegmentSchemesDto } from '../../typescript/src/campaign-client';
 import * as api from './api';
-import { createCharts, type Charts } from './charts';
+import { createCharts, type Charts, type FilterValues } from './charts';
+import { compareWindow, currentWindow, windowDays, type CompareMode, type CurrentWindow, type DateWindow } from './compare';
 import {
   BUCKET_FILTERS,
   BUCKET_PARAMS,
@@ -12,16 +13,18 @@ import {
   TEXT_CHIPS,
   TEXT_PARAMS,
   chipValue,
+  clearFilters,
   filterCount,
   fromSearch,
+  hasComparison,
   hasFilters,
-  noFilters,
   sameFilters,
   toSearch,
   toggleValue,
+  toggleValues,
+  withScheme,
   type BucketParam,
   type Filters,
-  type ListParam,
   type View,
 } from './filters';
 import { formatDate, formatNumber } from './format';
@@ -37,6 +40,8 @@ interface KpiSpec {
   hint: string;
   digits: number;
   suffix?: string;
+  /** A smaller value is the better one (a shorter gap between visits): its decrease is drawn as good news. */
+  lowerIsBetter?: boolean;
 }
 
 const KPIS: readonly KpiSpec[] = [
@@ -44,7 +49,7 @@ const KPIS: readonly KpiSpec[] = [
   { key: 'customer_spending', label: 'Customer spending', hint: 'total spend', digits: 2 },
   { key: 'profit_per_customer', label: 'Profit per customer', hint: 'profit ÷ customers', digits: 2 },
   { key: 'unit_per_transaction', label: 'Units per transaction', hint: 'units ÷ bills', digits: 2 },
-  { key: 'days_to_return', label: 'Days to return', hint: 'mean days between visits', digits: 2 },
+  { key: 'days_to_return', label: 'Days to return', hint: 'mean days between visits', digits: 2, lowerIsBetter: true },
   { key: 'retention_rate', label: 'Retention rate', hint: 'customers with 2+ visits', digits: 2, suffix: '%' },
 ];
 
@@ -66,6 +71,21 @@ const asOf = $('[data-testid="as-of"]');
 const filtersToggle = $('[data-testid="filters-toggle"]');
 const filtersCount = $('[data-testid="filters-count"]');
 const customersSection = $('[data-testid="customers"]');
+const schemePicker = $<HTMLSelectElement>('[data-testid="segment-scheme"]');
+const methodControl = $<HTMLFieldSetElement>('[data-testid="score-method-control"]');
+const methodInUse = $('[data-testid="score-method"]');
+const compareNote = $('[data-testid="compare-note"]');
+const compareButtons = {
+  none: $<HTMLButtonElement>('[data-testid="compare-none"]'),
+  previous: $<HTMLButtonElement>('[data-testid="compare-previous"]'),
+  last_year: $<HTMLButtonElement>('[data-testid="compare-last-year"]'),
+};
+
+/** What each score method means, on hover. */
+const SCORE_METHODS: Record<string, string> = {
+  ntile: 'NTILE(5): equal values may get different scores, split by customer id',
+  ties: 'equal values share a score (one-time buyers all get F 1)',
+};
 
 let view: View = fromSearch(location.search);
 // One spelling per view: a shared link's parameters in the page's own order and encoding (e.g. "10+" as 10%2B).
@@ -74,6 +94,12 @@ let inFlight: AbortController | null = null;
 let tableInFlight: AbortController | null = null;
 let exportInFlight: AbortController | null = null;
 let charts: Charts | null = null;
+/** GET /segment-schemes, once loaded: the picker's schemes, the segments' definitions and the API's defaults. */
+let schemes: SegmentSchemesDto | null = null;
+/** The latest dashboard shown, and the filters it was asked with. */
+let shown: { dashboard: DashboardDto; filters: Filters } | null = null;
+/** The date of the latest transaction (meta.as_of_date of a response without an end date). */
+let dataAsOf: string | null = null;
 
 // ---- Filter bar ---------------------------------------------------------------------------------------------
 
@@ -147,11 +173,17 @@ function syncForm(): void {
     if (summary) summary.textContent = selected.length === 0 ? 'Any' : selected.length <= 2 ? selected.join(', ') : `${selected.length} selected`;
   }
   form.querySelectorAll('[aria-invalid]').forEach((element) => element.removeAttribute('aria-invalid'));
+  schemePicker.removeAttribute('aria-invalid');
+  methodControl.removeAttribute('aria-invalid');
+  renderViewBar();
 }
 
-/** The filters as the form shows them; the score and segment filters, which only charts and chips set, stay. */
+/**
+ * The filters as the form shows them; the score and segment filters, which only charts and chips set, the scheme,
+ * the score method and the comparison stay.
+ */
 function readForm(): Filters {
-  const next: Filters = { ...noFilters(), r_score: view.filters.r_score, f_score: view.filters.f_score, m_score: view.filters.m_score, segment: view.filters.segment };
+  const next: Filters = { ...view.filters };
   for (const name of TEXT_PARAMS) {
     next[name] = (form.elements.namedItem(name) as HTMLInputElement).value;
   }
@@ -187,7 +219,11 @@ function renderChips(): void {
       add(`${LIST_CHIPS[param]}: ${chipValue(param, value)}`, () => toggleValue(filters, param, value), `chip-${param}-${value}`);
     }
   }
-  if (hasFilters(filters)) {
+  if (hasComparison(filters)) {
+    add(`Compared with: ${filters.compare_start_date || '?'} – ${filters.compare_end_date || '?'}`,
+      () => ({ ...filters, compare_start_date: '', compare_end_date: '' }), 'chip-compare');
+  }
+  if (filterCount(filters) > 0) {
     const clear = document.createElement('button');
     clear.type = 'button';
     clear.className = 'link';
@@ -195,7 +231,7 @@ function renderChips(): void {
     clear.textContent = 'Clear all';
     chips.append(clear);
   }
-  chips.hidden = !hasFilters(filters);
+  chips.hidden = filterCount(filters) === 0;
   const count = filterCount(filters);
   filtersCount.textContent = count === 0 ? '' : String(count);
   filtersToggle.setAttribute('aria-label', count === 0 ? 'Filters' : `Filters, ${count} applied`);
@@ -203,8 +239,15 @@ function renderChips(): void {
 
 // ---- Navigation ---------------------------------------------------------------------------------------------
 
-/** The view for new filters: the table keeps its sort and page size and goes back to its first page. */
-const withFilters = (filters: Filters): View => ({ filters, table: { ...view.table, page: 1 } });
+/**
+ * The view for new filters: the table keeps its sort and page size and goes back to its first page, unless only the
+ * comparison changed (the customers do not depend on it).
+ */
+const withFilters = (filters: Filters): View => {
+  const compareOnly = sameFilters({ ...filters, compare_start_date: '', compare_end_date: '' },
+    { ...view.filters, compare_start_date: '', compare_end_date: '' });
+  return { filters, table: { ...view.table, page: compareOnly ? view.table.page : 1 } };
+};
 
 /**
  * Shows a new view and records it in the URL (a new history entry, or in place with replace). New filters reload
@@ -252,19 +295,161 @@ function renderKpiCards(): void {
     const hint = document.createElement('p');
     hint.className = 'kpi-hint';
     hint.textContent = kpi.hint;
-    card.append(label, value, hint);
+    // The change against the comparison window, when there is one; the compare window's value on hover.
+    const change = document.createElement('p');
+    change.className = 'kpi-change';
+    change.dataset.testid = `kpi-${kpi.key}-change`;
+    change.hidden = true;
+    card.append(label, value, change, hint);
     kpiSection.append(card);
   }
 }
 
-function showKpis(kpi: KpiDto): void {
+/** "▲ +1,009", "▼ −5.44", "→ 0.00"; a rate's change is in percentage points. */
+function formatChange(change: number, digits: number, suffix = ''): string {
+  const unit = suffix === '%' ? ' pts' : suffix;
+  const size = formatNumber(Math.abs(change), digits);
+  if (Math.abs(change) < 0.5 * 10 ** -digits) return `→ ${size}${unit}`;
+  return change > 0 ? `▲ +${size}${unit}` : `▼ −${size}${unit}`;
+}
+
+const windowText = (window: DateWindow): string => `${formatDate(window.start_date)} – ${formatDate(window.end_date)}`;
+
+function showKpis(kpi: KpiDto, comparison: ComparisonDto | null): void {
   for (const spec of KPIS) {
     const value = kpiSection.querySelector<HTMLElement>(`[data-testid="kpi-${spec.key}-value"]`);
-    if (!value) continue;
+    const change = kpiSection.querySelector<HTMLElement>(`[data-testid="kpi-${spec.key}-change"]`);
+    if (!value || !change) continue;
     value.dataset.value = String(kpi[spec.key]);
     value.textContent = formatNumber(kpi[spec.key], spec.digits) + (spec.suffix ?? '');
+    if (!comparison) {
+      change.hidden = true;
+      change.textContent = '';
+      change.removeAttribute('title');
+      change.removeAttribute('aria-label');
+      delete change.dataset.change;
+      delete change.dataset.compareValue;
+      continue;
+    }
+    const delta = comparison.kpi_change[spec.key];
+    const before = formatNumber(comparison.kpi[spec.key], spec.digits) + (spec.suffix ?? '');
+    change.hidden = false;
+    change.dataset.change = String(delta);
+    change.dataset.compareValue = String(comparison.kpi[spec.key]);
+    change.textContent = formatChange(delta, spec.digits, spec.suffix);
+    change.title = `${windowText(comparison.window)}: ${before}`;
+    change.setAttribute('aria-label', `${change.textContent} against ${windowText(comparison.window)}, which had ${before}`);
+    const better = spec.lowerIsBetter ? delta < 0 : delta > 0;
+    change.classList.toggle('up', delta !== 0 && better);
+    change.classList.toggle('down', delta !== 0 && !better);
   }
 }
+
+// ---- The view bar: segment scheme, score method, comparison --------------------------------------------------
+
+/** The scheme and method the page shows: the URL's, else the one the API used, else the API's default. */
+const schemeInUse = (): string => view.filters.segment_scheme || shown?.dashboard.meta.segment_scheme || schemes?.default_scheme || '';
+const methodInUseNow = (): string => view.filters.score_method || shown?.dashboard.meta.score_method || schemes?.default_score_method || '';
+
+/** The picker's options: every scheme of GET /segment-schemes (and a scheme the URL names that the list lacks). */
+function renderSchemePicker(): void {
+  const names = schemes ? schemes.schemes.map((scheme) => scheme.name) : [];
+  const current = schemeInUse();
+  if (current !== '' && !names.includes(current)) names.push(current);
+  const existing = [...schemePicker.options].map((option) => option.value);
+  if (existing.length !== names.length || existing.some((name, i) => name !== names[i])) {
+    schemePicker.replaceChildren(...names.map((name) => {
+      const option = document.createElement('option');
+      option.value = name;
+      const count = schemes?.schemes.find((scheme) => scheme.name === name)?.segments.length;
+      option.textContent = count ? `${name} (${count} segments)` : name;
+      return option;
+    }));
+  }
+  schemePicker.value = current;
+  schemePicker.disabled = names.length < 2;
+}
+
+/** The score method's radio buttons and the method in use (meta.score_method), explained on hover. */
+function renderScoreMethod(): void {
+  const current = methodInUseNow();
+  methodControl.querySelectorAll<HTMLInputElement>('input[name="score_method"]').forEach((radio) => {
+    radio.checked = radio.value === current;
+  });
+  const used = shown?.dashboard.meta.score_method ?? '';
+  methodInUse.textContent = used;
+  methodInUse.title = SCORE_METHODS[used] ?? '';
+  methodInUse.parentElement!.hidden = used === '';
+}
+
+/** The window the comparison buttons compare against (null: not known yet, or the dates are not a window). */
+const currentPeriod = (): CurrentWindow | null => currentWindow(view.filters, dataAsOf);
+
+/** The compare buttons: enabled when the current window is known, pressed when the URL holds that window. */
+function renderCompareButtons(): void {
+  const current = currentPeriod();
+  const { compare_start_date: start, compare_end_date: end } = view.filters;
+  compareButtons.none.setAttribute('aria-pressed', String(start === '' && end === ''));
+  for (const mode of ['previous', 'last_year'] as const) {
+    const button = compareButtons[mode];
+    const window = current ? compareWindow(mode, current) : null;
+    button.disabled = window === null;
+    button.setAttribute('aria-pressed', String(window !== null && window.start_date === start && window.end_date === end));
+    button.title = window && current ? compareTitle(mode, current, window) : 'Available once the dashboard has loaded with valid dates';
+  }
+  // Without a From date the cards cover every date while a comparison window is a year: say so.
+  compareNote.hidden = !hasComparison(view.filters) || view.filters.start_date.trim() !== '';
+  compareNote.textContent = compareNote.hidden ? '' :
+    'Without a From date the cards cover every date and the comparison 365 days; set From and To to compare like for like.';
+}
+
+function compareTitle(mode: CompareMode, current: CurrentWindow, window: DateWindow): string {
+  const days = windowDays(current);
+  const base = mode === 'previous'
+    ? `Compare with the ${formatNumber(days)} days before ${formatDate(current.start_date)}: ${windowText(window)}`
+    : `Compare with ${windowText(window)}, a year before ${windowText(current)}`;
+  return current.assumed
+    ? `${base}. No From date: the current period is taken as the ${formatNumber(days)} days to ${formatDate(current.end_date)}.`
+    : `${base}.`;
+}
+
+function compare(mode: CompareMode | null): void {
+  const current = currentPeriod();
+  if (mode === null) {
+    navigate(withFilters({ ...view.filters, compare_start_date: '', compare_end_date: '' }));
+  } else if (current) {
+    const window = compareWindow(mode, current);
+    navigate(withFilters({ ...view.filters, compare_start_date: window.start_date, compare_end_date: window.end_date }));
+  }
+}
+
+function renderViewBar(): void {
+  renderSchemePicker();
+  renderScoreMethod();
+  renderCompareButtons();
+}
+
+/** The segment definitions of the scheme a response used, by label. */
+function definitionsOf(dashboard: DashboardDto): ReadonlyMap<string, string> {
+  const scheme = schemes?.schemes.find((s) => s.name === dashboard.meta.segment_scheme);
+  return new Map(scheme?.segments.map((segment) => [segment.label, segment.definition]) ?? []);
+}
+
+/** Loads the segment schemes once: the picker, and the definitions the segment chart shows on hover. */
+async function loadSchemes(): Promise<void> {
+  try {
+    schemes = await api.getSegmentSchemes();
+  } catch (error) {
+    schemePicker.title = `The segment schemes could not be loaded: ${describeProblem(error, 'The segment schemes').heading}`;
+    return;
+  }
+  schemePicker.removeAttribute('title');
+  renderViewBar();
+  if (shown && charts) charts.update(shown.dashboard, shown.filters, definitionsOf(shown.dashboard));
+}
+
+/** The value a picked scheme or method takes in the URL: none when it is the API's default. */
+const urlValue = (value: string, defaultValue: string | undefined): string => (value === defaultValue ? '' : value);
 
 // ---- States -------------------------------------------------------------------------------------------------
 
@@ -287,6 +472,8 @@ function showError(error: unknown): void {
   for (const [param] of problem.messages) {
     form.querySelector(`[name="${param}"]`)?.setAttribute('aria-invalid', 'true');
     form.querySelector(`details[data-param="${param}"] summary`)?.setAttribute('aria-invalid', 'true');
+    if (param === 'segment_scheme') schemePicker.setAttribute('aria-invalid', 'true');
+    if (param === 'score_method') methodControl.setAttribute('aria-invalid', 'true');
   }
 
   const actions = document.createElement('div');
@@ -332,7 +519,10 @@ async function load(): Promise<void> {
   for (const filter of BUCKET_FILTERS) {
     renderBucketOptions(filter.param, dashboard[filter.widget].map((item) => item.label));
   }
-  showKpis(dashboard.kpi);
+  shown = { dashboard, filters };
+  if (filters.end_date.trim() === '' && dashboard.meta.as_of_date) dataAsOf = dashboard.meta.as_of_date;
+  renderViewBar();
+  showKpis(dashboard.kpi, dashboard.comparison ?? null);
   asOf.textContent = dashboard.meta.as_of_date ? `Figures as of ${formatDate(dashboard.meta.as_of_date)}` : 'No transactions yet';
   const customers = dashboard.kpi.total_customer;
   if (customers === 0) {
@@ -340,8 +530,8 @@ async function load(): Promise<void> {
     return;
   }
   setState('ready', `${formatNumber(customers)} customers${hasFilters(filters) ? ' match these filters' : ''}.`);
-  charts ??= createCharts(chartSection, (param: ListParam, value) => navigate(withFilters(toggleValue(view.filters, param, value))));
-  charts.update(dashboard, filters);
+  charts ??= createCharts(chartSection, (values: FilterValues) => navigate(withFilters(toggleValues(view.filters, values))));
+  charts.update(dashboard, filters, definitionsOf(dashboard));
 }
 
 // ---- Customers table ----------------------------------------------------------------------------------------
@@ -422,10 +612,32 @@ filtersToggle.addEventListener('click', () => {
   const open = form.classList.toggle('open');
   filtersToggle.setAttribute('aria-expanded', String(open));
 });
-$('[data-testid="reset"]').addEventListener('click', () => navigate(withFilters(noFilters())));
+/**
+ * Reset, "Clear all" and "Clear all filters": no filter, no comparison; the scheme and the method stay unless the
+ * API refused them.
+ */
+function clearAll(): void {
+  const next = clearFilters(view.filters);
+  if (schemes && !schemes.schemes.some((s) => s.name === next.segment_scheme)) next.segment_scheme = '';
+  if (!(next.score_method in SCORE_METHODS)) next.score_method = '';
+  navigate(withFilters(next));
+}
+$('[data-testid="reset"]').addEventListener('click', clearAll);
+schemePicker.addEventListener('change', () =>
+  navigate(withFilters(withScheme(view.filters, urlValue(schemePicker.value, schemes?.default_scheme)))));
+methodControl.addEventListener('change', (event) => {
+  const radio = event.target as HTMLInputElement;
+  if (radio.name === 'score_method') navigate(withFilters({ ...view.filters, score_method: urlValue(radio.value, schemes?.default_score_method) }));
+});
+for (const [label, text] of Object.entries(SCORE_METHODS)) {
+  methodControl.querySelector(`input[value="${label}"]`)?.closest('label')?.setAttribute('title', text);
+}
+compareButtons.none.addEventListener('click', () => compare(null));
+compareButtons.previous.addEventListener('click', () => compare('previous'));
+compareButtons.last_year.addEventListener('click', () => compare('last_year'));
 document.addEventListener('click', (event) => {
   const target = event.target as Element;
-  if (target.closest('[data-action="clear"]')) navigate(withFilters(noFilters()));
+  if (target.closest('[data-action="clear"]')) clearAll();
   // Close an open multi-select when clicking elsewhere.
   form.querySelectorAll<HTMLDetailsElement>('details.multi[open]').forEach((details) => {
     if (!details.contains(target)) details.open = false;
@@ -440,6 +652,7 @@ document.addEventListener('keydown', (event) => {
 });
 
 void load();
+void loadSchemes();
 
 // For the browser test: the chart instances, to find where a bar is drawn before clicking it.
 declare global {

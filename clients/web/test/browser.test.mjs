@@ -1,7 +1,9 @@
 // Browser test: the API (started on demo data) serves the built page at /; Chromium, driven by playwright-core,
 // checks the KPI cards against the API's own JSON, applies a bucket, a segment and a score by clicking the chart,
-// checks the customers table (filter, sort, pages, export, chips) against the API's own JSON and CSV, and saves
-// screenshots at 1280 and 390 px into test-results/ (CAMPAIGN_DOCS_SCREENSHOTS=1 also copies them to docs/screenshots/).
+// checks the customers table (filter, sort, pages, export, chips) against the API's own JSON and CSV, switches the
+// segment scheme and the score method, clicks a cell of the R x F heatmap, compares the KPIs with an earlier
+// window, and saves screenshots at 1280 and 390 px into test-results/ (CAMPAIGN_DOCS_SCREENSHOTS=1 also copies them
+// to docs/screenshots/).
 // Skipped, with the install command as the reason, where Debian's Chromium is not installed.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -40,6 +42,16 @@ async function apiJson(search) {
   const response = await fetch(`${api.baseUrl}/api/campaign/dashboard${search}`);
   return { status: response.status, body: await response.json() };
 }
+
+/** GET /api/campaign/segment-schemes (fetched directly). */
+async function apiSchemes() {
+  const response = await fetch(`${api.baseUrl}/api/campaign/segment-schemes`);
+  assert.equal(response.status, 200, 'GET /api/campaign/segment-schemes');
+  return response.json();
+}
+
+/** The labels of a scheme's segments, in the scheme's order. */
+const schemeLabels = (schemes, name) => schemes.schemes.find((scheme) => scheme.name === name).segments.map((s) => s.label);
 
 /** The API's own page of customers for a query string (fetched directly), e.g. "?segment=CHAMPIONS&sort=visits". */
 async function apiCustomers(search) {
@@ -145,6 +157,68 @@ async function clickSlice(page, label) {
   await page.mouse.click(point.x, point.y);
 }
 
+/** The data a chart was drawn with: each bar's (or slice's) name, value and the filter value a click applies. */
+async function chartData(page, chartId) {
+  return page.evaluate((chartId) => window.campaignDashboard.charts()[chartId].getOption().series[0].data
+    .map((d) => ({ name: d.name, value: d.value, filterValue: d.filterValue })), chartId);
+}
+
+/** The middle of a segment's slice of the segment ring, in page coordinates (from the pie's own layout). */
+async function slicePoint(page, label) {
+  await page.getByTestId('chart-segments').scrollIntoViewIfNeeded();
+  return page.evaluate((label) => {
+    const chart = window.campaignDashboard?.charts()?.segments;
+    if (!chart) throw new Error('no chart segments');
+    const index = chart.getOption().series[0].data.findIndex((d) => d.name === label);
+    if (index < 0) throw new Error(`no slice ${label}`);
+    const { cx, cy, r0, r, startAngle, endAngle } = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(index);
+    const angle = (startAngle + endAngle) / 2;
+    const radius = (r0 + r) / 2;
+    const box = chart.getDom().getBoundingClientRect();
+    return { x: box.left + cx + radius * Math.cos(angle), y: box.top + cy + radius * Math.sin(angle) };
+  }, label);
+}
+
+/** Clicks, with the mouse, the middle of the heatmap's cell of an R score and an F score (from the chart's coordinates). */
+async function clickCell(page, r, f) {
+  await page.getByTestId('chart-rf_grid').scrollIntoViewIfNeeded();
+  const point = await page.evaluate(({ r, f }) => {
+    const chart = window.campaignDashboard?.charts()?.rf_grid;
+    if (!chart) throw new Error('no chart rf_grid');
+    const item = chart.getOption().series[0].data.find((d) => d.cell.r_score === r && d.cell.f_score === f);
+    if (!item) throw new Error(`no cell R ${r} F ${f}`);
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [item.value[0], item.value[1]]);
+    const box = chart.getDom().getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  }, { r, f });
+  await page.mouse.click(point.x, point.y);
+}
+
+/** A KPI change as the cards show it: an arrow, a sign and the number; a rate's change in percentage points. */
+function changeText(change, digits, suffix) {
+  const unit = suffix === '%' ? ' pts' : '';
+  const size = format(Math.abs(change), digits);
+  if (Math.abs(change) < 0.5 * 10 ** -digits) return `→ ${size}${unit}`;
+  return (change > 0 ? '▲ +' : '▼ −') + size + unit;
+}
+
+/** Every KPI card shows the comparison's kpi_change (raw and formatted) and, on hover, the compare window's value. */
+async function assertChanges(page, comparison) {
+  for (const [key, digits, suffix] of KPIS) {
+    const change = page.getByTestId(`kpi-${key}-change`);
+    assert.equal(await change.isVisible(), true, `${key} change shown`);
+    assert.equal(await change.getAttribute('data-change'), String(comparison.kpi_change[key]), key);
+    assert.equal(await change.textContent(), changeText(comparison.kpi_change[key], digits, suffix), key);
+    assert.ok((await change.getAttribute('title')).endsWith(`: ${format(comparison.kpi[key], digits)}${suffix}`), `${key}: the compare value on hover`);
+  }
+}
+
+/** Calendar arithmetic for the expected compare windows, independent of the page's. */
+const day = (iso) => Date.parse(`${iso}T00:00:00Z`);
+const isoDay = (time) => new Date(time).toISOString().slice(0, 10);
+const plusDays = (iso, days) => isoDay(day(iso) + days * 86_400_000);
+const minusOneYear = (iso) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`.replace(/-02-29$/, '-02-28');
+
 /** The label of the tallest bar of a bucket widget. */
 const tallest = (items) => items.reduce((best, item) => (item.customers > best.customers ? item : best)).label;
 
@@ -185,7 +259,7 @@ describe('the dashboard page in Chromium', () => {
 
     const { body } = await apiJson('');
     await assertKpis(page, body);
-    assert.equal(await page.locator('[data-testid^="chart-"][data-testid$="-canvas"] svg').count(), 9);
+    assert.equal(await page.locator('[data-testid^="chart-"][data-testid$="-canvas"] svg').count(), 10);
     // The customers table: the API's first page, by spend.
     const first = await apiCustomers('?page_size=25');
     const rows = await tableRows(page, 'spend');
@@ -455,6 +529,191 @@ describe('the dashboard page in Chromium', () => {
     await page.context().close();
   });
 
+  test('the segment scheme picker: rfm11 gives the segment chart that scheme\'s segments, in the URL; the old segment filter is dropped', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    const schemes = await apiSchemes();
+    const contract = (await apiJson('?segment=CHAMPIONS')).body;
+    await page.goto(`${api.baseUrl}/?segment=CHAMPIONS`);
+    await settled(page);
+    assert.deepEqual((await chartData(page, 'segments')).map((d) => d.name), schemeLabels(schemes, schemes.default_scheme));
+    await page.locator('[data-testid="segment-scheme"] option[value="rfm11"]').waitFor({ state: 'attached' });
+    assert.equal(await page.getByTestId('segment-scheme').inputValue(), schemes.default_scheme);
+
+    await page.getByTestId('segment-scheme').selectOption('rfm11');
+    await page.waitForURL((url) => url.searchParams.get('segment_scheme') === 'rfm11');
+    const { state, search } = await settled(page);
+    assert.equal(state, 'ready');
+    // CHAMPIONS is not a label of rfm11: its filter and its chip are gone.
+    assert.equal(search, '?segment_scheme=rfm11');
+    assert.equal(await page.getByTestId('chip-segment-CHAMPIONS').count(), 0);
+
+    // Every segment of the scheme, empty ones too, in its order, with the API's numbers for that scheme.
+    const rfm11 = (await apiJson(search)).body;
+    assert.equal(rfm11.meta.segment_scheme, 'rfm11');
+    const drawn = await chartData(page, 'segments');
+    assert.deepEqual(drawn.map((d) => d.name), schemeLabels(schemes, 'rfm11'));
+    assert.notDeepEqual(schemeLabels(schemes, 'rfm11'), schemeLabels(schemes, 'contract'));
+    assert.deepEqual(drawn.map((d) => d.value), rfm11.segment_data.map((s) => s.customers));
+    assert.equal(rfm11.kpi.total_customer, (await apiJson('')).body.kpi.total_customer, 'without the segment filter again');
+    assert.notEqual(rfm11.kpi.total_customer, contract.kpi.total_customer);
+    await assertKpis(page, rfm11);
+    // The table's segments are the new scheme's.
+    const rows = await tableRows(page, 'segment');
+    assert.ok(rows.cells.every((label) => schemeLabels(schemes, 'rfm11').includes(label)), `rfm11 labels: ${rows.cells}`);
+
+    // Hovering a slice shows the segment's definition, bills and average order value.
+    const largest = rfm11.segment_data.reduce((best, s) => (s.customers > best.customers ? s : best));
+    const definition = schemes.schemes.find((s) => s.name === 'rfm11').segments.find((s) => s.label === largest.label).definition;
+    const point = await slicePoint(page, largest.label);
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.getByTestId('chart-segments-canvas').locator('div', { hasText: definition }).last();
+    await tooltip.waitFor();
+    const text = await tooltip.textContent();
+    assert.ok(text.includes(`Bills ${format(largest.bills, 0)} · average order value ${format(largest.average_order_value, 2)}`), text);
+
+    // Back: the default scheme and its segment filter.
+    await page.goBack();
+    assert.equal((await settled(page)).search, '?segment=CHAMPIONS');
+    assert.deepEqual((await chartData(page, 'segments')).map((d) => d.name), schemeLabels(schemes, schemes.default_scheme));
+    await assertKpis(page, contract);
+    await page.context().close();
+  });
+
+  test('a heatmap cell filters by its R score and its F score: the KPIs are that cell\'s customers; a second click removes both', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    const start = '?segment_scheme=rfm11&score_method=ties';
+    const unfiltered = (await apiJson(start)).body;
+    await page.goto(`${api.baseUrl}/${start}`);
+    assert.equal((await settled(page)).search, start);
+    // The heatmap is the API's rf_grid_data: 25 cells, customers as the value, each at its F score across and its
+    // R score up.
+    const drawn = await page.evaluate(() => {
+      const option = window.campaignDashboard.charts().rf_grid.getOption();
+      const [x, y] = [option.xAxis[0], option.yAxis[0]];
+      return {
+        axes: [x.name, y.name],
+        cells: option.series[0].data.map((d) => [Number(y.data[d.value[1]]), Number(x.data[d.value[0]]), d.value[2]]),
+      };
+    });
+    assert.deepEqual(drawn.axes, ['F score (frequency)', 'R score (recency)']);
+    assert.deepEqual(drawn.cells, unfiltered.rf_grid_data.map((c) => [c.r_score, c.f_score, c.customers]));
+
+    // A cell off the diagonal with customers, but not the most: R 2, F 1 or the first such cell.
+    const cell = unfiltered.rf_grid_data.find((c) => c.r_score === 2 && c.f_score === 1 && c.customers > 0) ??
+      unfiltered.rf_grid_data.find((c) => c.r_score !== c.f_score && c.customers > 0);
+    await clickCell(page, cell.r_score, cell.f_score);
+    await page.waitForURL((url) => url.search !== start);
+    const filtered = await settled(page);
+    assert.equal(filtered.search, `?r_score=${cell.r_score}&f_score=${cell.f_score}&segment_scheme=rfm11&score_method=ties`);
+    assert.equal(await page.getByTestId('kpi-total_customer-value').getAttribute('data-value'), String(cell.customers));
+    assert.notEqual(cell.customers, unfiltered.kpi.total_customer);
+    await assertKpis(page, (await apiJson(filtered.search)).body);
+    assert.equal((await tableRows(page)).total, cell.customers);
+    const chipTexts = await page.getByTestId('active-filters').locator('.chip').allTextContents();
+    assert.deepEqual(chipTexts, [`R score: ${cell.r_score}×`, `F score: ${cell.f_score}×`]);
+
+    // The same cell again removes both scores.
+    await clickCell(page, cell.r_score, cell.f_score);
+    await page.waitForURL((url) => url.search !== filtered.search);
+    assert.equal((await settled(page)).search, start);
+    await assertKpis(page, unfiltered);
+    await page.context().close();
+  });
+
+  test('"vs previous period" and "vs same period last year": the URL holds the compare window, each KPI card the API\'s kpi_change', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    const dates = '?start_date=2025-01-01&end_date=2025-06-30';
+    await page.goto(`${api.baseUrl}/${dates}`);
+    await settled(page);
+    assert.equal(await page.getByTestId('kpi-total_customer-change').isVisible(), false);
+    assert.equal(await page.getByTestId('compare-none').getAttribute('aria-pressed'), 'true');
+
+    // The previous period: as many days (181), ending the day before From.
+    await page.getByTestId('compare-previous').click();
+    await page.waitForURL((url) => url.searchParams.has('compare_start_date'));
+    const previous = await settled(page);
+    assert.equal(previous.search, `${dates}&compare_start_date=2024-07-04&compare_end_date=2024-12-31`);
+    const byPrevious = (await apiJson(previous.search)).body;
+    assert.deepEqual(byPrevious.comparison.window, { start_date: '2024-07-04', end_date: '2024-12-31' });
+    await assertKpis(page, byPrevious);
+    await assertChanges(page, byPrevious.comparison);
+    assert.equal(await page.getByTestId('compare-previous').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByTestId('chip-compare').textContent(), 'Compared with: 2024-07-04 – 2024-12-31×');
+    await screenshot(page, 'dashboard-compare-1280.png');
+
+    // The same period a year earlier.
+    await page.getByTestId('compare-last-year').click();
+    await page.waitForURL((url) => url.searchParams.get('compare_start_date') === '2024-01-01');
+    const lastYear = await settled(page);
+    assert.equal(lastYear.search, `${dates}&compare_start_date=2024-01-01&compare_end_date=2024-06-30`);
+    await assertChanges(page, (await apiJson(lastYear.search)).body.comparison);
+
+    // The chip removes the comparison.
+    await page.getByTestId('chip-compare').click();
+    await page.waitForURL((url) => !url.searchParams.has('compare_start_date'));
+    assert.equal((await settled(page)).search, dates);
+    assert.equal(await page.getByTestId('kpi-total_customer-change').isVisible(), false);
+
+    // No dates: the page does not know the first transaction date, so the current period is the 365 days to the
+    // as-of date, and the previous period the 365 days before them.
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const asOf = (await apiJson('')).body.meta.as_of_date;
+    await page.getByTestId('compare-previous').click();
+    await page.waitForURL((url) => url.searchParams.has('compare_start_date'));
+    const noDates = await settled(page);
+    const expected = { start_date: plusDays(asOf, -729), end_date: plusDays(asOf, -365) };
+    assert.equal(noDates.search, `?compare_start_date=${expected.start_date}&compare_end_date=${expected.end_date}`);
+    await assertChanges(page, (await apiJson(noDates.search)).body.comparison);
+    assert.equal(await page.getByTestId('compare-note').isVisible(), true);
+    await page.getByTestId('compare-last-year').click();
+    await page.waitForURL((url) => url.searchParams.get('compare_end_date') === minusOneYear(asOf));
+    const noDatesLastYear = await settled(page);
+    assert.equal(noDatesLastYear.search,
+      `?compare_start_date=${minusOneYear(plusDays(asOf, -364))}&compare_end_date=${minusOneYear(asOf)}`);
+    await assertChanges(page, (await apiJson(noDatesLastYear.search)).body.comparison);
+    await page.getByTestId('compare-none').click();
+    await page.waitForURL((url) => !url.searchParams.has('compare_start_date'));
+    assert.equal((await settled(page)).search, '');
+    await page.context().close();
+  });
+
+  test('the score method switch: the page names "ties" and the F score chart is the API\'s f_score_data for ties', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const ntile = (await apiJson('')).body;
+    assert.equal(ntile.meta.score_method, 'ntile');
+    assert.equal(await page.getByTestId('score-method').textContent(), 'ntile');
+    assert.equal(await page.getByTestId('score-method').getAttribute('title'),
+      'NTILE(5): equal values may get different scores, split by customer id');
+
+    await page.getByTestId('score-method-control').locator('label', { hasText: 'ties' }).click();
+    await page.waitForURL((url) => url.searchParams.get('score_method') === 'ties');
+    const { search } = await settled(page);
+    assert.equal(search, '?score_method=ties');
+    const ties = (await apiJson(search)).body;
+    assert.equal(ties.meta.score_method, 'ties');
+    assert.equal(await page.getByTestId('score-method').textContent(), 'ties');
+    assert.equal(await page.getByTestId('score-method').getAttribute('title'), 'equal values share a score (one-time buyers all get F 1)');
+    assert.equal(await page.getByTestId('score-method-ties').isChecked(), true);
+    // The F score chart: the API's f_score_data for ties, which differs from ntile's on this data.
+    const f = await chartData(page, 'f_score');
+    assert.deepEqual(f.map((d) => [d.filterValue, d.value]), ties.f_score_data.map((s) => [String(s.score), s.customers]));
+    assert.notDeepEqual(ties.f_score_data.map((s) => s.customers), ntile.f_score_data.map((s) => s.customers));
+    await assertKpis(page, ties);
+
+    await page.getByTestId('score-method-control').locator('label', { hasText: 'ntile' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('score_method'));
+    await settled(page);
+    assert.deepEqual((await chartData(page, 'f_score')).map((d) => d.value), ntile.f_score_data.map((s) => s.customers));
+    await page.context().close();
+  });
+
   test('at 390 px the page fits the width and shows the same numbers', async (t) => {
     if (!hasChromium) return t.skip(INSTALL);
     const page = await newPage(390, 844);
@@ -463,7 +722,8 @@ describe('the dashboard page in Chromium', () => {
     await assertKpis(page, (await apiJson('')).body);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'no horizontal scrolling');
-    for (const testid of ['kpi-customer_spending-value', 'chart-visits', 'chart-segments', 'customers', 'export', 'page-next']) {
+    for (const testid of ['kpi-customer_spending-value', 'chart-visits', 'chart-segments', 'chart-rf_grid', 'customers', 'export', 'page-next',
+      'view-bar', 'segment-scheme', 'compare-last-year']) {
       const box = await page.getByTestId(testid).boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${testid} within the viewport`);
     }
@@ -477,6 +737,17 @@ describe('the dashboard page in Chromium', () => {
     assert.equal(await page.getByTestId('filters').isVisible(), true);
     assert.equal(await page.getByTestId('filters-toggle').getAttribute('aria-expanded'), 'true');
     await page.getByTestId('filters-toggle').click();
+
+    // The scheme with most segments and a comparison: still nothing wider than the page.
+    const rich = '?start_date=2025-01-01&segment_scheme=rfm11&compare_start_date=2024-01-01&compare_end_date=2024-12-31';
+    await page.goto(`${api.baseUrl}/${rich}`);
+    assert.equal((await settled(page)).state, 'ready');
+    await assertChanges(page, (await apiJson(rich)).body.comparison);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no horizontal scrolling');
+    for (const testid of ['kpi-customer_spending-change', 'chart-segments', 'chip-compare', 'compare-last-year']) {
+      const box = await page.getByTestId(testid).boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${testid} within the viewport`);
+    }
     await screenshot(page, 'dashboard-390.png');
     await page.context().close();
   });
