@@ -14,27 +14,10 @@ namespace CampaignDashboard.Api.Tests;
 /// into exactly the list's rows.
 /// </summary>
 [TestFixtureSource(typeof(TestEngines), nameof(TestEngines.Each))]
-public sealed class CustomersTests(EngineUnderTest engine)
+public sealed class CustomersTests(EngineUnderTest engine) : EngineFixture(engine)
 {
     private static readonly string[] SortKeys =
         ["spend", "visits", "recency_days", "last_purchase", "profit", "customer_id", "customer_name", "r_score", "f_score", "m_score"];
-
-    private DashboardApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _factory = await TestEngines.StartAsync(engine);
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client?.Dispose();
-        _factory?.Dispose();
-    }
 
     [Test]
     public async Task Pages_equal_the_reference_model()
@@ -43,7 +26,7 @@ public sealed class CustomersTests(EngineUnderTest engine)
         for (var seed = 1; seed <= 25; seed++)
         {
             var dataset = RandomDatasets.Generate(seed + 7000);
-            await _factory.LoadAsync(dataset);
+            await Factory.LoadAsync(dataset);
             var rng = new Random(seed);
             foreach (var request in new[] { RefRequest.None }.Concat(Enumerable.Range(0, 4).Select(_ => RandomDatasets.RandomRequest(rng, dataset))))
             {
@@ -54,7 +37,7 @@ public sealed class CustomersTests(EngineUnderTest engine)
                 for (var page = 1; page <= pages; page++)
                 {
                     var query = Query(request, $"sort={Uri.EscapeDataString(sort)}&page={page}&page_size={pageSize}");
-                    using var response = await _client.GetAsync("/api/campaign/customers" + query);
+                    using var response = await Client.GetAsync("/api/campaign/customers" + query);
                     var body = await response.Content.ReadAsStringAsync();
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
@@ -81,18 +64,18 @@ public sealed class CustomersTests(EngineUnderTest engine)
             }
         }
 
-        Assert.That(failures, Is.Empty, $"{failures.Count} pages differ from the reference model ({engine}):\n" + string.Join("\n", failures.Take(4)));
+        Assert.That(failures, Is.Empty, $"{failures.Count} pages differ from the reference model ({Engine}):\n" + string.Join("\n", failures.Take(4)));
     }
 
     [Test]
     public async Task The_export_parses_back_into_exactly_the_lists_rows()
     {
         var dataset = RandomDatasets.Generate(7101);
-        await _factory.LoadAsync(dataset);
+        await Factory.LoadAsync(dataset);
         const string query = "?sort=-visits";
-        var list = JsonNode.Parse(await _client.GetStringAsync("/api/campaign/customers" + query + "&page_size=1000"))!;
+        var list = JsonNode.Parse(await Client.GetStringAsync("/api/campaign/customers" + query + "&page_size=1000"))!;
 
-        using var response = await _client.GetAsync("/api/campaign/customers/export" + query);
+        using var response = await Client.GetAsync("/api/campaign/customers/export" + query);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var rows = ReadCsv(await response.Content.ReadAsStringAsync());
 
@@ -117,11 +100,11 @@ public sealed class CustomersTests(EngineUnderTest engine)
     [Test]
     public async Task Text_cells_that_would_run_as_a_formula_are_neutralised_and_numbers_are_not()
     {
-        await _factory.LoadAsync(
+        await Factory.LoadAsync(
             [new(1, "=HYPERLINK(\"http://x\")", "+44 7700 900123", null), new(2, "-Minus, \"quoted\"", "@home", null)],
             [new(1, 1, new DateOnly(2024, 1, 1), -20m, -1, null), new(2, 2, new DateOnly(2024, 1, 2), 30m, 1, 1m)]);
 
-        var rows = ReadCsv(await _client.GetStringAsync("/api/campaign/customers/export?sort=customer_id"));
+        var rows = ReadCsv(await Client.GetStringAsync("/api/campaign/customers/export?sort=customer_id"));
 
         Assert.Multiple(() =>
         {
@@ -136,8 +119,8 @@ public sealed class CustomersTests(EngineUnderTest engine)
     [Test]
     public async Task A_segment_filter_names_the_export_file()
     {
-        await _factory.LoadAsync(RandomDatasets.Generate(7102));
-        using var response = await _client.GetAsync("/api/campaign/customers/export?segment=potential%20loyalists&end_date=2025-06-30");
+        await Factory.LoadAsync(RandomDatasets.Generate(7102));
+        using var response = await Client.GetAsync("/api/campaign/customers/export?segment=potential%20loyalists&end_date=2025-06-30");
         Assert.That(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), Is.EqualTo("customers-2025-06-30-potential-loyalists.csv"));
     }
 
@@ -158,7 +141,7 @@ public sealed class CustomersTests(EngineUnderTest engine)
     [TestCase("/api/campaign/customers/export?page_size=10", "page_size")]
     public async Task A_bad_parameter_is_a_400_naming_it(string url, string parameter)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Multiple(() =>
         {

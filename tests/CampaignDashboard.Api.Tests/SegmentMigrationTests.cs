@@ -13,26 +13,9 @@ namespace CampaignDashboard.Api.Tests;
 /// with and without window_days, customers appearing and disappearing (NOT ACTIVE), the scheme switch; row conservation.
 /// </summary>
 [TestFixtureSource(typeof(TestEngines), nameof(TestEngines.Each))]
-public sealed class SegmentMigrationTests(EngineUnderTest engine)
+public sealed class SegmentMigrationTests(EngineUnderTest engine) : EngineFixture(engine)
 {
     private static readonly string?[] Schemes = [null, "rfm10", "rfm11"];
-
-    private DashboardApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartApi()
-    {
-        _factory = await TestEngines.StartAsync(engine);
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client?.Dispose();
-        _factory?.Dispose();
-    }
 
     [Test]
     public async Task Migrations_and_flows_equal_the_reference_model_and_conserve_customers()
@@ -46,7 +29,7 @@ public sealed class SegmentMigrationTests(EngineUnderTest engine)
                 continue;
             }
 
-            await _factory.LoadAsync(dataset);
+            await Factory.LoadAsync(dataset);
             var rng = new Random(seed);
             var dates = dataset.Transactions.Select(t => t.TransactionDate).Order().ToList();
             for (var i = 0; i < 3; i++)
@@ -56,7 +39,7 @@ public sealed class SegmentMigrationTests(EngineUnderTest engine)
                 var migration = new RefMigration(from, to, rng.Next(2) == 0 ? rng.Next(1, 400) : null, Schemes[rng.Next(Schemes.Length)],
                     rng.Next(3) == 0 ? "ties" : null);
                 var url = "/api/campaign/segment-migration" + migration.ToQueryString();
-                var actual = JsonNode.Parse(await _client.GetStringAsync(url))!;
+                var actual = JsonNode.Parse(await Client.GetStringAsync(url))!;
                 var expected = ReferenceDashboard.Migration(dataset, migration);
                 var differences = JsonComparer.Differences(expected, actual);
                 if (differences.Count > 0)
@@ -85,7 +68,7 @@ public sealed class SegmentMigrationTests(EngineUnderTest engine)
                 var rows = ReferenceDashboard.FlowCustomers(dataset, migration, fromLabel, toLabel, sort);
                 var flowUrl = "/api/campaign/segment-migration/customers" + migration.ToQueryString()
                     + $"&from_segment={Uri.EscapeDataString(fromLabel)}&to_segment={Uri.EscapeDataString(toLabel)}&sort={sort}&page=2&page_size=3";
-                var page = JsonNode.Parse(await _client.GetStringAsync(flowUrl))!;
+                var page = JsonNode.Parse(await Client.GetStringAsync(flowUrl))!;
                 var expectedPage = new JsonObject
                 {
                     ["total"] = rows.Count,
@@ -102,21 +85,21 @@ public sealed class SegmentMigrationTests(EngineUnderTest engine)
             }
         }
 
-        Assert.That(failures, Is.Empty, $"{failures.Count} differ ({engine}):\n" + string.Join("\n", failures.Take(4)));
+        Assert.That(failures, Is.Empty, $"{failures.Count} differ ({Engine}):\n" + string.Join("\n", failures.Take(4)));
     }
 
     [Test]
     public async Task Champions_a_year_ago_who_have_not_bought_since_are_one_export()
     {
         var dataset = RandomDatasets.Generate(9101);
-        await _factory.LoadAsync(dataset);
+        await Factory.LoadAsync(dataset);
         var last = dataset.Transactions.Max(t => t.TransactionDate);
         var migration = new RefMigration(last.AddYears(-1), last, WindowDays: 365, SegmentScheme: "rfm11");
-        var lost = JsonNode.Parse(await _client.GetStringAsync("/api/campaign/segment-migration" + migration.ToQueryString()))!["from_totals"]!
+        var lost = JsonNode.Parse(await Client.GetStringAsync("/api/campaign/segment-migration" + migration.ToQueryString()))!["from_totals"]!
             .AsArray().First(t => t!["customers"]!.GetValue<int>() > 0)!["label"]!.GetValue<string>();
         var query = migration.ToQueryString() + $"&from_segment={Uri.EscapeDataString(lost)}&to_segment=NOT%20ACTIVE";
 
-        using var response = await _client.GetAsync("/api/campaign/segment-migration/customers/export" + query);
+        using var response = await Client.GetAsync("/api/campaign/segment-migration/customers/export" + query);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         using var reader = CsvReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(await response.Content.ReadAsStringAsync())),
             new CsvReaderOptions { HasHeader = false }, leaveOpen: false);
@@ -148,7 +131,7 @@ public sealed class SegmentMigrationTests(EngineUnderTest engine)
     [TestCase("/api/campaign/segment-migration/customers/export?from_date=2024-01-01&to_date=2024-02-01&from_segment=CHAMPIONS&to_segment=NOT%20ACTIVE&page=1", "page")]
     public async Task A_bad_parameter_is_a_400_naming_it(string url, string parameter)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Multiple(() =>
         {
