@@ -9,12 +9,15 @@
 import {
   CampaignClient,
   CustomersClient,
+  MigrationClient,
   type CustomersPageDto,
   type DashboardDto,
   type FileResponse,
+  type FlowCustomersPageDto,
+  type SegmentMigrationDto,
   type SegmentSchemesDto,
 } from '../../typescript/src/campaign-client';
-import { LIST_PARAMS, OPTION_PARAMS, TEXT_PARAMS, type Filters, type Table } from './filters';
+import { LIST_PARAMS, OPTION_PARAMS, TEXT_PARAMS, type Filters, type Migration, type Table } from './filters';
 
 /** Every query parameter the page may send, by the API's name, typed as the generated client takes it. */
 export interface ApiArgs {
@@ -36,6 +39,11 @@ export interface ApiArgs {
   sort?: string;
   page?: string;
   page_size?: string;
+  from_date?: string;
+  to_date?: string;
+  window_days?: string;
+  from_segment?: string;
+  to_segment?: string;
 }
 
 type ApiParam = keyof ApiArgs;
@@ -46,6 +54,9 @@ export const PARAMETERS = {
   getCustomers: ['sort', 'page', 'page_size', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
   exportCustomers: ['sort', 'page', 'page_size', 'start_date', 'end_date', 'customer_mobile', 'customer_name', 'r_value_bucket', 'f_value_bucket', 'm_value_bucket', 'r_score', 'f_score', 'm_score', 'segment', 'segment_scheme', 'score_method'],
   getSegmentSchemes: [],
+  getSegmentMigration: ['from_date', 'to_date', 'window_days', 'segment_scheme', 'score_method', 'customer_mobile', 'customer_name'],
+  getMigrationCustomers: ['from_segment', 'to_segment', 'sort', 'page', 'page_size', 'from_date', 'to_date', 'window_days', 'segment_scheme', 'score_method', 'customer_mobile', 'customer_name'],
+  exportMigrationCustomers: ['from_segment', 'to_segment', 'sort', 'page', 'page_size', 'from_date', 'to_date', 'window_days', 'segment_scheme', 'score_method', 'customer_mobile', 'customer_name'],
 } as const satisfies Record<string, readonly ApiParam[]>;
 
 type Positional<Names extends readonly ApiParam[]> = {
@@ -79,6 +90,7 @@ export function filterArgs(filters: Filters): ApiArgs {
 // '' = the page's own origin: the API serves this page.
 const campaign = new CampaignClient('');
 const customers = new CustomersClient('');
+const migration = new MigrationClient('');
 
 /** GET /api/campaign/dashboard for the filters. */
 export function getDashboard(filters: Filters, signal?: AbortSignal): Promise<DashboardDto> {
@@ -99,4 +111,38 @@ export function getCustomers(filters: Filters, table: Table, signal?: AbortSigna
 /** GET /api/campaign/customers/export: every customer of the selection as CSV, in that order (no page, no page size). */
 export function exportCustomers(filters: Filters, sort: string, signal?: AbortSignal): Promise<FileResponse> {
   return customers.exportCustomers(...positional(PARAMETERS.exportCustomers, { ...filterArgs(filters), sort }), signal);
+}
+
+/**
+ * The migration's parameters: its two dates (resolved: the page's defaults filled in) and window, with the scheme,
+ * the score method and the mobile and name filters of the page (its other filters do not apply to a migration).
+ */
+export function migrationArgs(filters: Filters, dates: { from: string; to: string }, windowDays: string): ApiArgs {
+  const all = filterArgs(filters);
+  const args: ApiArgs = { from_date: dates.from, to_date: dates.to };
+  if (windowDays !== '') args.window_days = windowDays;
+  for (const name of ['segment_scheme', 'score_method', 'customer_mobile', 'customer_name'] as const) {
+    if (all[name] !== undefined) args[name] = all[name];
+  }
+  return args;
+}
+
+/** GET /api/campaign/segment-migration: the flows between the two dates' segments. */
+export function getSegmentMigration(filters: Filters, dates: { from: string; to: string }, windowDays: string, signal?: AbortSignal): Promise<SegmentMigrationDto> {
+  return migration.getSegmentMigration(...positional(PARAMETERS.getSegmentMigration, migrationArgs(filters, dates, windowDays)), signal);
+}
+
+/** GET /api/campaign/segment-migration/customers: one page of a flow's customers. */
+export function getMigrationCustomers(filters: Filters, dates: { from: string; to: string }, state: Migration, pageSize: number, signal?: AbortSignal): Promise<FlowCustomersPageDto> {
+  const args: ApiArgs = {
+    ...migrationArgs(filters, dates, state.window), from_segment: state.flow_from, to_segment: state.flow_to,
+    sort: state.flow_sort, page: String(state.flow_page), page_size: String(pageSize),
+  };
+  return migration.getMigrationCustomers(...positional(PARAMETERS.getMigrationCustomers, args), signal);
+}
+
+/** GET /api/campaign/segment-migration/customers/export: every customer of the flow as CSV, in the table's order. */
+export function exportMigrationCustomers(filters: Filters, dates: { from: string; to: string }, state: Migration, signal?: AbortSignal): Promise<FileResponse> {
+  const args: ApiArgs = { ...migrationArgs(filters, dates, state.window), from_segment: state.flow_from, to_segment: state.flow_to, sort: state.flow_sort };
+  return migration.exportMigrationCustomers(...positional(PARAMETERS.exportMigrationCustomers, args), signal);
 }

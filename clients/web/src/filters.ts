@@ -140,10 +140,78 @@ export const DEFAULT_SORT = '-spend';
 export const PAGE_SIZES: readonly number[] = [25, 50, 100];
 export const defaultTable = (): Table => ({ sort: DEFAULT_SORT, page: 1, page_size: PAGE_SIZES[0]! });
 
-/** Everything the URL holds: the filters (dashboard and table) and the table's sort and page. */
+// ---- The segment migration's state -------------------------------------------------------------------------
+
+/** The migration view: its dates and window, and the flow whose customers are listed (both labels, or neither). */
+export interface Migration {
+  /** YYYY-MM-DD; '' = the page's default (to: the as-of date; from: a year before to). */
+  from: string;
+  to: string;
+  /** '' (all history) or a number of days, e.g. "365". */
+  window: string;
+  flow_from: string;
+  flow_to: string;
+  /** The flow table's sort key: customer_id | spend_before | spend_after | last_purchase, '-' for descending. */
+  flow_sort: string;
+  flow_page: number;
+}
+
+export const MIGRATION_WINDOWS: readonly string[] = ['', '90', '180', '365'];
+export const FLOW_SORT = 'customer_id';
+export const noMigration = (): Migration => ({ from: '', to: '', window: '', flow_from: '', flow_to: '', flow_sort: FLOW_SORT, flow_page: 1 });
+
+/** The migration's query parameters, in the URL's order; defaults left out. */
+function migrationParams(migration: Migration, params: URLSearchParams): void {
+  if (migration.from !== '') params.set('migration_from', migration.from);
+  if (migration.to !== '') params.set('migration_to', migration.to);
+  if (migration.window !== '') params.set('migration_window', migration.window);
+  if (migration.flow_from !== '' && migration.flow_to !== '') {
+    params.set('flow_from', migration.flow_from);
+    params.set('flow_to', migration.flow_to);
+    if (migration.flow_sort !== FLOW_SORT) params.set('flow_sort', migration.flow_sort);
+    if (migration.flow_page !== 1) params.set('flow_page', String(migration.flow_page));
+  }
+}
+
+function migrationFrom(params: URLSearchParams): Migration {
+  const migration = noMigration();
+  const date = (name: string): string => {
+    const value = params.get(name)?.trim() ?? '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
+  };
+  migration.from = date('migration_from');
+  migration.to = date('migration_to');
+  const window = params.get('migration_window')?.trim() ?? '';
+  if (/^[1-9]\d{0,3}$/.test(window)) migration.window = window;
+  const flowFrom = params.get('flow_from')?.trim() ?? '';
+  const flowTo = params.get('flow_to')?.trim() ?? '';
+  if (flowFrom !== '' && flowTo !== '') {
+    migration.flow_from = flowFrom;
+    migration.flow_to = flowTo;
+    const sort = params.get('flow_sort')?.trim() ?? '';
+    if (/^-?(customer_id|spend_before|spend_after|last_purchase)$/.test(sort)) migration.flow_sort = sort;
+    const page = Number(params.get('flow_page'));
+    if (Number.isInteger(page) && page >= 1) migration.flow_page = page;
+  }
+  return migration;
+}
+
+/** The same migration request (dates and window; the flow aside). */
+export const sameMigrationChart = (a: Migration, b: Migration): boolean => a.from === b.from && a.to === b.to && a.window === b.window;
+
+export const sameMigration = (a: Migration, b: Migration): boolean => {
+  const pa = new URLSearchParams();
+  const pb = new URLSearchParams();
+  migrationParams(a, pa);
+  migrationParams(b, pb);
+  return pa.toString() === pb.toString();
+};
+
+/** Everything the URL holds: the filters (dashboard and table), the table's sort and page, and the migration view. */
 export interface View {
   filters: Filters;
   table: Table;
+  migration: Migration;
 }
 
 /** Reads a view from a query string; list parameters may be repeated or comma-separated, as the API accepts. */
@@ -167,7 +235,7 @@ export function fromSearch(search: string): View {
   if (Number.isInteger(page) && page >= 1) table.page = page;
   const size = Number(params.get('page_size'));
   if (PAGE_SIZES.includes(size)) table.page_size = size;
-  return { filters, table };
+  return { filters, table, migration: migrationFrom(params) };
 }
 
 /** The query string of the filters alone ('' when there are none); '+' is encoded as %2B and '>' as %3E. */
@@ -192,6 +260,7 @@ export function toSearch(view: View): string {
   if (view.table.sort !== defaults.sort) params.set('sort', view.table.sort);
   if (view.table.page !== defaults.page) params.set('page', String(view.table.page));
   if (view.table.page_size !== defaults.page_size) params.set('page_size', String(view.table.page_size));
+  migrationParams(view.migration, params);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }

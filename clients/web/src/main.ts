@@ -18,6 +18,7 @@ import {
   fromSearch,
   hasComparison,
   hasFilters,
+  noMigration,
   sameFilters,
   toSearch,
   toggleValue,
@@ -29,6 +30,7 @@ import {
 } from './filters';
 import { formatDate, formatNumber } from './format';
 import { describeProblem, renderProblem } from './problems';
+import { createMigration } from './migration';
 import { createCustomersTable, pageCount } from './table';
 import './styles.css';
 
@@ -71,6 +73,7 @@ const asOf = $('[data-testid="as-of"]');
 const filtersToggle = $('[data-testid="filters-toggle"]');
 const filtersCount = $('[data-testid="filters-count"]');
 const customersSection = $('[data-testid="customers"]');
+const migrationSection = $('[data-testid="migration"]');
 const schemePicker = $<HTMLSelectElement>('[data-testid="segment-scheme"]');
 const methodControl = $<HTMLFieldSetElement>('[data-testid="score-method-control"]');
 const methodInUse = $('[data-testid="score-method"]');
@@ -246,7 +249,13 @@ function renderChips(): void {
 const withFilters = (filters: Filters): View => {
   const compareOnly = sameFilters({ ...filters, compare_start_date: '', compare_end_date: '' },
     { ...view.filters, compare_start_date: '', compare_end_date: '' });
-  return { filters, table: { ...view.table, page: compareOnly ? view.table.page : 1 } };
+  // The migration keeps its dates; its flow goes back to its first page, and is dropped with a new scheme.
+  const migrationSame = ['segment_scheme', 'score_method', 'customer_mobile', 'customer_name'].every(
+    (name) => filters[name as keyof Filters] === view.filters[name as keyof Filters]);
+  const migration = filters.segment_scheme === view.filters.segment_scheme
+    ? { ...view.migration, flow_page: migrationSame ? view.migration.flow_page : 1 }
+    : { ...view.migration, flow_from: '', flow_to: '', flow_sort: noMigration().flow_sort, flow_page: 1 };
+  return { filters, table: { ...view.table, page: compareOnly ? view.table.page : 1 }, migration };
 };
 
 /**
@@ -274,6 +283,7 @@ function showView(next: View): void {
     // The dashboard already shows these filters.
     document.body.dataset.query = toSearch(view);
     void loadTable();
+    if (shown) migration.load();
   }
 }
 
@@ -463,6 +473,7 @@ function setState(state: State, message: string): void {
   emptyPanel.hidden = state !== 'empty';
   chartSection.hidden = state === 'empty' || state === 'error';
   customersSection.hidden = state === 'empty' || state === 'error';
+  migrationSection.hidden = state === 'empty' || state === 'error';
   kpiSection.classList.toggle('stale', state === 'error');
 }
 
@@ -532,6 +543,7 @@ async function load(): Promise<void> {
   setState('ready', `${formatNumber(customers)} customers${hasFilters(filters) ? ' match these filters' : ''}.`);
   charts ??= createCharts(chartSection, (values: FilterValues) => navigate(withFilters(toggleValues(view.filters, values))));
   charts.update(dashboard, filters, definitionsOf(dashboard));
+  migration.load();
 }
 
 // ---- Customers table ----------------------------------------------------------------------------------------
@@ -597,6 +609,15 @@ async function exportCsv(): Promise<void> {
   }
 }
 
+// ---- Segment migration ------------------------------------------------------------------------------------
+
+const migration = createMigration(migrationSection, {
+  view: () => view,
+  asOf: () => dataAsOf ?? shown?.dashboard.meta.as_of_date ?? null,
+  query: () => toSearch(view),
+  navigate: (next) => navigate({ ...view, migration: next }),
+});
+
 // ---- Wiring -------------------------------------------------------------------------------------------------
 
 renderBucketFilters();
@@ -657,7 +678,7 @@ void loadSchemes();
 // For the browser test: the chart instances, to find where a bar is drawn before clicking it.
 declare global {
   interface Window {
-    campaignDashboard?: { charts: () => Charts['instances'] | null };
+    campaignDashboard?: { charts: () => Charts['instances'] | null; migration: () => ReturnType<typeof migration.chart> };
   }
 }
-window.campaignDashboard = { charts: () => charts?.instances ?? null };
+window.campaignDashboard = { charts: () => charts?.instances ?? null, migration: () => migration.chart() };

@@ -32,7 +32,7 @@ function pageParameters(source) {
 test('src/api.ts passes every generated method its parameters in the generated order', async () => {
   const [api, client] = await Promise.all([readFile(API, 'utf8'), readFile(CLIENT, 'utf8')]);
   const lists = pageParameters(api);
-  assert.deepEqual(Object.keys(lists).sort(), ['exportCustomers', 'getCustomers', 'getDashboard', 'getSegmentSchemes']);
+  assert.deepEqual(Object.keys(lists).sort(), ['exportCustomers', 'exportMigrationCustomers', 'getCustomers', 'getDashboard', 'getMigrationCustomers', 'getSegmentMigration', 'getSegmentSchemes']);
   for (const [method, names] of Object.entries(lists)) {
     const generated = generatedParameters(client, method);
     const at = generated.findIndex((name, i) => names[i] !== name);

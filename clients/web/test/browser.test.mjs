@@ -68,6 +68,71 @@ const dashboardSearch = (search) => {
   return query === '' ? '' : `?${query}`;
 };
 
+/** GET /api/campaign/segment-migration[/customers] for a query string (fetched directly). */
+async function apiMigration(path, search) {
+  const response = await fetch(`${api.baseUrl}/api/campaign/segment-migration${path}${search}`);
+  assert.equal(response.status, 200, `GET /api/campaign/segment-migration${path}${search}`);
+  return response.json();
+}
+
+/** Waits until the migration section (and the flow's table, when a flow is open) shows what the URL asks for. */
+async function migrationSettled(page) {
+  await page.waitForFunction(() => {
+    const section = document.querySelector('[data-testid="migration"]');
+    const flow = document.querySelector('[data-testid="flow"]');
+    return section?.dataset.state !== 'loading' && section?.dataset.query === location.search &&
+      (flow.hidden || (flow.dataset.state !== 'loading' && flow.dataset.query === location.search));
+  });
+  return page.evaluate(() => document.querySelector('[data-testid="migration"]').dataset.state);
+}
+
+/** The Sankey's links as the chart holds them: [from label, to label, customers]. */
+async function sankeyLinks(page) {
+  return page.evaluate(() => window.campaignDashboard.migration().getOption().series[0].links
+    .map((link) => [link.from_segment, link.to_segment, link.value]));
+}
+
+/** The migration's query for the API: the dates and window the page shows, with the URL's scheme and method. */
+async function migrationSearch(page) {
+  return page.evaluate(() => {
+    const params = new URLSearchParams();
+    params.set('from_date', document.querySelector('[data-testid="migration-from"]').value);
+    params.set('to_date', document.querySelector('[data-testid="migration-to"]').value);
+    const window = document.querySelector('[data-testid="migration-window"]').value;
+    if (window !== '') params.set('window_days', window);
+    const url = new URLSearchParams(location.search);
+    for (const name of ['segment_scheme', 'score_method', 'customer_mobile', 'customer_name']) {
+      if (url.has(name)) params.set(name, url.get(name));
+    }
+    return `?${params}`;
+  });
+}
+
+/** Clicks, with the mouse, a Sankey link near its source node (where links do not cross), found through the chart's layout. */
+async function clickLink(page, from, to) {
+  await page.getByTestId('migration-chart').scrollIntoViewIfNeeded();
+  const point = await page.evaluate(({ from, to }) => {
+    const chart = window.campaignDashboard.migration();
+    const series = chart.getModel().getSeriesByIndex(0);
+    const edge = series.getGraph().edges.find((e) => e.getModel().get('from_segment') === from && e.getModel().get('to_segment') === to);
+    if (!edge) throw new Error(`no link ${from} -> ${to}`);
+    const n1 = edge.node1.getLayout();
+    const n2 = edge.node2.getLayout();
+    const e = edge.getLayout();
+    const { x, y } = series.layoutInfo;
+    // The band's centre line, a Bezier curve at t = 0.05 (curveness 0.5).
+    const x1 = n1.x + n1.dx;
+    const y1 = n1.y + e.sy + e.dy / 2;
+    const y2 = n2.y + e.ty + e.dy / 2;
+    const t = 0.05;
+    const bx = x1 + (n2.x - x1) * (3 * (1 - t) ** 2 * t * 0.5 + 3 * (1 - t) * t * t * 0.5 + t ** 3);
+    const by = y1 + (y2 - y1) * (3 * (1 - t) * t * t + t ** 3);
+    const box = chart.getDom().getBoundingClientRect();
+    return { x: box.left + x + bx, y: box.top + y + by };
+  }, { from, to });
+  await page.mouse.click(point.x, point.y);
+}
+
 async function newPage(width, height) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -269,6 +334,7 @@ describe('the dashboard page in Chromium', () => {
     assert.deepEqual(rows.cells, first.items.map((c) => String(c.spend)));
     assert.equal(await page.locator('td[data-column="p_alive"]').first().textContent(), 'n/a');
     assert.match(await page.getByTestId('as-of').textContent(), /^Figures as of \d{1,2} \w{3} \d{4}$/);
+    assert.equal(await migrationSettled(page), 'ready');
     await screenshot(page, 'dashboard-1280.png');
     await page.context().close();
   });
@@ -714,6 +780,99 @@ describe('the dashboard page in Chromium', () => {
     await page.context().close();
   });
 
+  test('the segment migration Sankey: its links are the API\'s items for the dates and window the page shows', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    assert.equal(await migrationSettled(page), 'ready');
+    // The defaults: to = the as-of date, from = a year earlier, all history.
+    const { body } = await apiJson('');
+    assert.equal(await page.getByTestId('migration-to').inputValue(), body.meta.as_of_date);
+    assert.equal(await page.getByTestId('migration-from').inputValue(), minusOneYear(body.meta.as_of_date));
+    const expected = await apiMigration('', await migrationSearch(page));
+    assert.ok(expected.items.length > 1, 'the demo data has several flows');
+    assert.deepEqual(await sankeyLinks(page), expected.items.map((i) => [i.from_segment, i.to_segment, i.customers]));
+
+    // A window of 365 days and the rfm11 scheme: the URL holds them, the links follow.
+    await page.getByTestId('migration-window').selectOption('365');
+    await page.waitForURL((url) => url.searchParams.get('migration_window') === '365');
+    await page.getByTestId('segment-scheme').selectOption('rfm11');
+    await page.waitForURL((url) => url.searchParams.get('segment_scheme') === 'rfm11');
+    await settled(page);
+    assert.equal(await migrationSettled(page), 'ready');
+    const search = await migrationSearch(page);
+    assert.match(search, /window_days=365/);
+    assert.match(search, /segment_scheme=rfm11/);
+    const windowed = await apiMigration('', search);
+    assert.deepEqual(await sankeyLinks(page), windowed.items.map((i) => [i.from_segment, i.to_segment, i.customers]));
+    assert.notDeepEqual(windowed.items, expected.items);
+    // A reload keeps the window.
+    await page.reload();
+    await settled(page);
+    await migrationSettled(page);
+    assert.equal(await page.getByTestId('migration-window').inputValue(), '365');
+    assert.deepEqual(await sankeyLinks(page), windowed.items.map((i) => [i.from_segment, i.to_segment, i.customers]));
+    await page.context().close();
+  });
+
+  test('clicking a Sankey link lists exactly that flow\'s customers: its total, its labels, the API\'s first page', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/?migration_from=2024-12-31&migration_to=2025-12-31&migration_window=365`);
+    await settled(page);
+    assert.equal(await migrationSettled(page), 'ready');
+    const search = await migrationSearch(page);
+    assert.equal(search, '?from_date=2024-12-31&to_date=2025-12-31&window_days=365');
+    const migration = await apiMigration('', search);
+    // The largest flow between two different labels.
+    const link = migration.items.filter((i) => i.from_segment !== i.to_segment).reduce((a, b) => (b.customers > a.customers ? b : a));
+    await clickLink(page, link.from_segment, link.to_segment);
+    await page.waitForURL((url) => url.searchParams.get('flow_from') === link.from_segment && url.searchParams.get('flow_to') === link.to_segment);
+    await migrationSettled(page);
+    const flow = await page.evaluate(() => {
+      const section = document.querySelector('[data-testid="flow"]');
+      const rows = [...section.querySelectorAll('tbody tr')];
+      const cells = (column) => rows.map((row) => row.querySelector(`td[data-column="${column}"]`).dataset.value);
+      return {
+        total: Number(section.dataset.total),
+        ids: rows.map((row) => Number(row.dataset.customerId)),
+        from: cells('from_segment'), to: cells('to_segment'), before: cells('spend_before'), after: cells('spend_after'),
+      };
+    });
+    assert.equal(flow.total, link.customers, 'the flow table\'s total is the link\'s customers');
+    assert.ok(flow.ids.length > 0);
+    assert.ok(flow.from.every((label) => label === link.from_segment), 'every row comes from the flow\'s label');
+    assert.ok(flow.to.every((label) => label === link.to_segment), 'every row goes to the flow\'s label');
+    const flowSearch = `${search}&from_segment=${encodeURIComponent(link.from_segment)}&to_segment=${encodeURIComponent(link.to_segment)}`;
+    const first = await apiMigration('/customers', `${flowSearch}&page_size=25`);
+    assert.equal(first.total, link.customers);
+    assert.deepEqual(flow.ids, first.items.map((c) => c.customer_id));
+    assert.deepEqual(flow.before, first.items.map((c) => String(c.spend_before)));
+    assert.deepEqual(flow.after, first.items.map((c) => String(c.spend_after)));
+
+    // Sorting by spend after, largest first: the API's order for that sort.
+    await page.getByTestId('flow-sort-spend_after').click();
+    await page.waitForURL((url) => url.searchParams.get('flow_sort') === '-spend_after');
+    await migrationSettled(page);
+    const sorted = await apiMigration('/customers', `${flowSearch}&sort=-spend_after&page_size=25`);
+    assert.deepEqual(await page.locator('[data-testid="flow"] tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.dataset.customerId))),
+      sorted.items.map((c) => c.customer_id));
+
+    // Export CSV: every customer of the flow.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('flow-export').click()]);
+    const rows = parse(await readFile(await download.path(), 'utf8'), { columns: true, bom: true });
+    assert.equal(rows.length, link.customers);
+    assert.equal(String(rows[0].customer_id), String(sorted.items[0].customer_id));
+
+    // A reload restores the flow.
+    await page.reload();
+    await settled(page);
+    await migrationSettled(page);
+    assert.equal(await page.getByTestId('flow').getAttribute('data-total'), String(link.customers));
+    await page.context().close();
+  });
+
   test('at 390 px the page fits the width and shows the same numbers', async (t) => {
     if (!hasChromium) return t.skip(INSTALL);
     const page = await newPage(390, 844);
@@ -723,7 +882,7 @@ describe('the dashboard page in Chromium', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, 'no horizontal scrolling');
     for (const testid of ['kpi-customer_spending-value', 'chart-visits', 'chart-segments', 'chart-rf_grid', 'customers', 'export', 'page-next',
-      'view-bar', 'segment-scheme', 'compare-last-year']) {
+      'view-bar', 'segment-scheme', 'compare-last-year', 'migration', 'migration-chart', 'migration-window']) {
       const box = await page.getByTestId(testid).boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${testid} within the viewport`);
     }
@@ -748,6 +907,8 @@ describe('the dashboard page in Chromium', () => {
       const box = await page.getByTestId(testid).boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${testid} within the viewport`);
     }
+    assert.equal(await migrationSettled(page), 'ready');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no horizontal scrolling');
     await screenshot(page, 'dashboard-390.png');
     await page.context().close();
   });
