@@ -10,7 +10,7 @@ namespace CampaignDashboard.Api.Tests;
 public sealed class StartupWarmupTests
 {
     [Test]
-    public void The_API_warms_up_its_dashboard_endpoint_before_serving()
+    public void The_API_warms_up_its_dashboard_and_customers_endpoints_before_serving()
     {
         var log = new CapturedLogEvents();
         using var factory = new DashboardApiFactory(
@@ -22,7 +22,7 @@ public sealed class StartupWarmupTests
         var templates = log.Events.Where(e => e.Level >= LogEventLevel.Information).Select(e => e.MessageTemplate.Text).ToArray();
         Assert.Multiple(() =>
         {
-            Assert.That(templates, Has.Some.StartsWith("Warmed up the dashboard endpoint"));
+            Assert.That(templates, Has.Some.StartsWith("Warmed up the dashboard and customers endpoints"));
             Assert.That(templates, Has.None.Contains("warm-up failed"));
         });
     }

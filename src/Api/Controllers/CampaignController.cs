@@ -43,8 +43,7 @@ public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions>
         var dashboard = await mediator.Send(parameters.ToQuery(), cancellationToken);
 
         // The ETag is the content's hash: right whatever engine, cache state or data version produced the content.
-        var body = JsonSerializer.SerializeToUtf8Bytes(dashboard, json.Value.JsonSerializerOptions);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexString(SHA256.HashData(body).AsSpan(0, 16))}\"");
+        var (body, etag) = SerializedResponses.Of(dashboard, json.Value.JsonSerializerOptions);
         var headers = Response.GetTypedHeaders();
         headers.ETag = etag;
         // Personal data: browsers may keep it and must revalidate; shared caches must not store it.
