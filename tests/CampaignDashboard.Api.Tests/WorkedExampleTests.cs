@@ -125,6 +125,15 @@ public sealed class WorkedExampleTests(EngineUnderTest engine)
         }).ToArray());
 
     [Test]
+    public async Task A_name_is_matched_after_trimming_the_value()
+    {
+        // Contract section 2: " three " (pasted with spaces) finds customer Three, as "three" does.
+        using var client = _factory.CreateClient();
+        var actual = JsonNode.Parse(await client.GetStringAsync("/api/campaign/dashboard?customer_name=%20%20three%20"))!;
+        Assert.That(actual["kpi"]!["total_customer"]!.GetValue<long>(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Scores_are_kept_from_the_whole_population_when_a_filter_narrows_the_customers()
     {
         // Customer Three alone: R score 2 and M score 1 as in the unfiltered example, not rescored as a population of one.

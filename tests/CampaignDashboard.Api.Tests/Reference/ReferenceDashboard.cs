@@ -224,8 +224,9 @@ public static class ReferenceDashboard
         // Step 5: selection S.
         var hasMobileFilter = !string.IsNullOrEmpty(request.CustomerMobile);
         var wantedMobile = hasMobileFilter ? StripMobile(request.CustomerMobile!) : "";
-        var hasNameFilter = !string.IsNullOrEmpty(request.CustomerName);
-        var wantedName = hasNameFilter ? request.CustomerName!.ToLowerInvariant() : "";
+        // Spec section 2: a case-insensitive substring of customer_name, after trimming the value.
+        var hasNameFilter = !string.IsNullOrWhiteSpace(request.CustomerName);
+        var wantedName = hasNameFilter ? request.CustomerName!.Trim().ToLowerInvariant() : "";
 
         var selection = population
             .Where(c => !hasMobileFilter || (c.Mobile is not null && StripMobile(c.Mobile) == wantedMobile))

@@ -56,7 +56,7 @@ public sealed class FilterParser(SegmentSchemes schemes)
         StartDate = ValidDate(parameters.StartDate),
         EndDate = ValidDate(parameters.EndDate),
         MobileDigits = IsBlank(parameters.CustomerMobile) ? null : ValidMobileDigits(parameters.CustomerMobile!),
-        NameContains = IsBlank(parameters.CustomerName) ? null : parameters.CustomerName,
+        NameContains = IsBlank(parameters.CustomerName) ? null : parameters.CustomerName!.Trim(),
         RecencyBuckets = Resolve(BucketFamilies.Recency, parameters.RValueBucket),
         VisitBuckets = Resolve(BucketFamilies.Visits, parameters.FValueBucket),
         SpendBuckets = Resolve(BucketFamilies.Spend, parameters.MValueBucket),
