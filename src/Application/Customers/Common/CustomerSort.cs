@@ -16,9 +16,12 @@ public sealed record CustomerSort(string Key, bool Descending)
     public static IReadOnlyList<string> Keys { get; } =
         ["spend", "visits", "recency_days", "last_purchase", "profit", "customer_id", "customer_name", "r_score", "f_score", "m_score"];
 
-    public static bool TryParse(string? text, out CustomerSort sort)
+    public static bool TryParse(string? text, out CustomerSort sort) => TryParse(text, Keys, Default, out sort);
+
+    /// <summary>An order among <paramref name="keys"/> ('-' first for descending); blank = <paramref name="fallback"/>.</summary>
+    public static bool TryParse(string? text, IReadOnlyList<string> keys, CustomerSort fallback, out CustomerSort sort)
     {
-        sort = Default;
+        sort = fallback;
         if (string.IsNullOrWhiteSpace(text))
         {
             return true;
@@ -27,7 +30,7 @@ public sealed record CustomerSort(string Key, bool Descending)
         var trimmed = text.Trim();
         var descending = trimmed.StartsWith('-');
         var key = (descending ? trimmed[1..] : trimmed).ToLowerInvariant();
-        if (!Keys.Contains(key))
+        if (!keys.Contains(key))
         {
             return false;
         }
