@@ -265,7 +265,7 @@ public static class Commands
                 : "Nothing was changed.");
             return ExitCodes.Rejected;
         }
-        catch (DataStoreUnavailableException unavailable)
+        catch (Exception unavailable) when (unavailable is DataStoreUnavailableException or DataStoreDamagedException)
         {
             await error.WriteLineAsync(unavailable.Message);
             return ExitCodes.DatabaseUnavailable;

@@ -11,7 +11,7 @@ public static class ExitCodes
     /// <summary>The command line itself is wrong.</summary>
     public const int Usage = 2;
 
-    /// <summary>The database cannot be written now (held by a running API, unreachable); nothing was changed.</summary>
+    /// <summary>The database cannot be written (held by another process, unreachable, damaged, its disk full); nothing was changed.</summary>
     public const int DatabaseUnavailable = 3;
 
     /// <summary>Anything else went wrong; the transaction was rolled back, so nothing was changed.</summary>

@@ -207,8 +207,25 @@ public sealed class CommandLineTests
         Assert.Multiple(async () =>
         {
             Assert.That(process.ExitCode, Is.EqualTo(ExitCodes.DatabaseUnavailable));
-            Assert.That(error, Does.Contain("held by another process, most likely a running API"));
+            Assert.That(error, Does.Contain($"held by another process (PID {Environment.ProcessId}), most likely a running API"));
             Assert.That(await _cli.FingerprintAsync(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task A_corrupt_database_file_is_reported_as_corrupt_not_as_held_by_another_process()
+    {
+        DamagedDatabaseFiles.CorruptEveryBlock(_cli.DatabasePath);
+        var (customers, _) = await WriteFilesAsync(CustomersHeader + "\n9001,Someone,,\n", TransactionsHeader + "\n");
+
+        var (exitCode, _, error) = await _cli.RunAsync("import", "--customers", customers);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.DatabaseUnavailable), error);
+            Assert.That(error, Does.Contain($"The database file {_cli.DatabasePath} is corrupt"));
+            Assert.That(error, Does.Contain("restore it from a backup, or import the data again into a new file"));
+            Assert.That(error, Does.Not.Contain("held by another process"));
         });
     }
 

@@ -51,7 +51,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 return await WriteUnavailableAsync(httpContext, exception,
                     "The database did not answer in time. Retry shortly; if it persists, narrow the date window.");
 
-            case var _ when DatabaseFaults.IsUnavailable(exception):
+            case var _ when DatabaseFaults.Classify(exception) is not DatabaseFault.Defect:
                 LogDatabaseUnavailable(exception, httpContext.Request.Path, exception.GetType().Name);
                 return await WriteUnavailableAsync(httpContext, exception,
                     "The database cannot be reached right now. Retry shortly; the service recovers by itself when it is back.");

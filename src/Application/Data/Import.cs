@@ -59,6 +59,12 @@ public sealed class ImportRejectedException(IReadOnlyList<ImportError> errors, b
 public sealed class DataStoreUnavailableException(string message, Exception innerException) : Exception(message, innerException);
 
 /// <summary>
+/// The database file is damaged (corrupt, truncated, not a database): no retry helps until an operator restores it or
+/// imports the data again; the message says which.
+/// </summary>
+public sealed class DataStoreDamagedException(string message, Exception innerException) : Exception(message, innerException);
+
+/// <summary>
 /// Imports all or nothing: rows are staged, checked (readable values, unique ids, every transaction's customer
 /// in the database or in the batch), then written in one transaction where an existing id replaces its row.
 /// Every import bumps the data version.

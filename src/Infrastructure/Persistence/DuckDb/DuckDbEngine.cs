@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using CampaignDashboard.Application.Common.Exceptions;
-using CampaignDashboard.Application.Data;
 using DuckDB.NET.Data;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -39,13 +38,9 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
             await connection.OpenAsync(cancellationToken);
             return connection;
         }
-        catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        catch (DuckDBException e) when (DuckDbFaults.Explain(e, DuckDbConnectionStrings.FilePath(connectionString)) is { } explained)
         {
-            throw new DataStoreUnavailableException(
-                $"The database file {DuckDbConnectionStrings.FilePath(connectionString)} is held by another process, most likely a running " +
-                "API (DuckDB allows one process per file). Stop that process and try again; nothing was changed. " +
-                $"DuckDB said: {e.Message.Split('\n')[0]}",
-                e);
+            throw explained;
         }
     }
 
