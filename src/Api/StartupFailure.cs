@@ -19,7 +19,7 @@ internal static partial class StartupFailure
     /// <summary>An address to listen on is taken by another process.</summary>
     public const int AddressInUse = 2;
 
-    /// <summary>The database cannot be opened now (a DuckDB file held by another process).</summary>
+    /// <summary>The database cannot be opened: a DuckDB file held by another process, damaged, or not a database.</summary>
     public const int DatabaseUnavailable = 3;
 
     /// <summary>Anything else: a bug, logged with its stack trace.</summary>
@@ -51,7 +51,7 @@ internal static partial class StartupFailure
         // Kestrel's "Failed to bind to address http://127.0.0.1:5000: address already in use."
         IOException { InnerException: AddressInUseException } =>
             (AddressInUse, $"{exception.Message} Stop the process that holds it, or choose another address (--urls, ASPNETCORE_URLS or Kestrel:Endpoints)."),
-        DataStoreUnavailableException => (DatabaseUnavailable, exception.Message),
+        DataStoreUnavailableException or DataStoreDamagedException => (DatabaseUnavailable, exception.Message),
         AggregateException aggregate when aggregate.InnerExceptions.Count > 0
                                           && aggregate.InnerExceptions.Select(AsRefusal).ToList() is var refusals
                                           && refusals.All(r => r is not null) =>

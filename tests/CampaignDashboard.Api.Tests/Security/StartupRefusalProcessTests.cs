@@ -79,6 +79,42 @@ public sealed class StartupRefusalProcessTests
         AssertRefused(run, exitCode: 3, $"The database file {DatabasePath} is held by another process");
     }
 
+    [TestCase("truncated", "is truncated (shorter than its own header says)")]
+    [TestCase("empty", "is not a DuckDB database (empty, or another kind of file)")]
+    [TestCase("not DuckDB", "is not a DuckDB database (empty, or another kind of file)")]
+    public async Task A_bad_database_file_stops_the_start_with_one_line_naming_the_file_and_the_fault(string damage, string fault)
+    {
+        switch (damage)
+        {
+            case "truncated":
+                await DamagedDatabaseFiles.CreateAsync(DatabasePath);
+                DamagedDatabaseFiles.Truncate(DatabasePath);
+                break;
+            case "empty":
+                await File.WriteAllBytesAsync(DatabasePath, []);
+                break;
+            default:
+                await File.WriteAllTextAsync(DatabasePath, "customer_id,customer_name\n1,Not a database\n");
+                break;
+        }
+
+        var run = await ApiProcess.RunUntilExitAsync(DatabasePath, "http://127.0.0.1:0", new Dictionary<string, string?>(), Timeout);
+
+        AssertRefused(run, exitCode: 3, $"The database file {DatabasePath} {fault}");
+    }
+
+    [Test]
+    public async Task A_database_held_by_a_running_import_stops_the_start_naming_the_process()
+    {
+        // An import holds the file from its first open to its end; this process stands in for it.
+        await using var import = new DuckDBConnection($"Data Source={DatabasePath}");
+        await import.OpenAsync();
+
+        var run = await ApiProcess.RunUntilExitAsync(DatabasePath, "http://127.0.0.1:0", new Dictionary<string, string?>(), Timeout);
+
+        AssertRefused(run, exitCode: 3, $"The database file {DatabasePath} is held by another process (PID {Environment.ProcessId})");
+    }
+
     private static void AssertRefused((int ExitCode, string Output, string Error) run, int exitCode, string message)
     {
         var console = run.Output + run.Error;
