@@ -58,6 +58,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DatabaseDamage>();
         services.AddSingleton<DataVersionMonitor>();
         services.AddSingleton<IDataVersionSource>(sp => sp.GetRequiredService<DataVersionMonitor>());
         services.AddSingleton<DashboardParameterBinder>();

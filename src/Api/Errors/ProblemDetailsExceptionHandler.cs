@@ -15,7 +15,7 @@ namespace CampaignDashboard.Api.Errors;
 /// here, at Error with the exception, whether they are answered 503 (the database is unavailable) or 500.
 /// </remarks>
 public sealed partial class ProblemDetailsExceptionHandler(
-    IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+    IProblemDetailsService problemDetails, DatabaseDamage damage, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Not an HTTP status a client sees: the client closed the request (nginx's convention).</summary>
     public const int ClientClosedRequest = 499;
@@ -48,12 +48,21 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
             case OperationCanceledException when DatabaseDeadline.Expired(httpContext, out var limit):
                 LogDeadlinePassed(exception, httpContext.Request.Path, limit.TotalSeconds);
-                return await WriteUnavailableAsync(httpContext, exception,
+                return await WriteUnavailableAsync(httpContext, exception, retry: true,
                     "The database did not answer in time. Retry shortly; if it persists, narrow the date window.");
 
-            case var _ when DatabaseFaults.Classify(exception) is not DatabaseFault.Defect:
+            case var _ when DatabaseFaults.Classify(exception) is var fault && fault is not DatabaseFault.Defect:
+                if (fault is DatabaseFault.Damaged)
+                {
+                    // Readiness fails from now on; the log says which file and what to do, the client only what happened.
+                    var description = damage.Record(exception);
+                    LogDatabaseDamaged(exception, httpContext.Request.Path, description);
+                    return await WriteUnavailableAsync(httpContext, exception, retry: false,
+                        "The database file is damaged; retrying will not help. An operator must restore it from a backup or import the data again (see the service's log).");
+                }
+
                 LogDatabaseUnavailable(exception, httpContext.Request.Path, exception.GetType().Name);
-                return await WriteUnavailableAsync(httpContext, exception,
+                return await WriteUnavailableAsync(httpContext, exception, retry: true,
                     "The database cannot be reached right now. Retry shortly; the service recovers by itself when it is back.");
 
             default:
@@ -73,10 +82,15 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
     }
 
-    private async ValueTask<bool> WriteUnavailableAsync(HttpContext httpContext, Exception exception, string detail)
+    /// <summary>A 503; with <paramref name="retry"/>, a Retry-After that invites the client back.</summary>
+    private async ValueTask<bool> WriteUnavailableAsync(HttpContext httpContext, Exception exception, bool retry, string detail)
     {
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = ((int)RetryUnavailableAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        if (retry)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)RetryUnavailableAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -98,6 +112,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Path}: the database is unavailable ({ExceptionType}), answered 503")]
     private partial void LogDatabaseUnavailable(Exception exception, PathString path, string exceptionType);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Path}: {Damage} Answered 503; readiness fails until a restart over a repaired file")]
+    private partial void LogDatabaseDamaged(Exception exception, PathString path, string damage);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Path}: unexpected {ExceptionType}, answered 500")]
     private partial void LogUnexpected(Exception exception, PathString path, string exceptionType);

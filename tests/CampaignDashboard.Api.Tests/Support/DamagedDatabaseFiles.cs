@@ -34,6 +34,8 @@ public static class DamagedDatabaseFiles
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
+            command.CommandText = "CHECKPOINT";
+            await command.ExecuteNonQueryAsync();
             command.CommandText = $"SELECT DISTINCT block_id FROM pragma_storage_info('{table}') WHERE block_id >= 0";
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
