@@ -229,6 +229,43 @@ public sealed class CommandLineTests
         });
     }
 
+    [TestCase("command line")]
+    [TestCase("API")]
+    public async Task The_leftovers_of_a_killed_import_are_cleaned_at_the_next_open(string opener)
+    {
+        // What an import killed mid-way leaves: its staging schema in the file, and DuckDB's empty spill folder beside it.
+        await using (var killed = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_cli.DatabasePath}"))
+        {
+            await killed.OpenAsync();
+            await using var command = killed.CreateCommand();
+            command.CommandText = "CREATE SCHEMA campaign_import; CREATE TABLE campaign_import.transactions AS SELECT range AS line FROM range(100000);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var spillFolder = Directory.CreateDirectory(_cli.DatabasePath + ".tmp").FullName;
+        var before = await _cli.FingerprintAsync();
+
+        if (opener == "API")
+        {
+            using var api = new DashboardApiFactory(databasePath: _cli.DatabasePath);
+            _ = api.Server;
+        }
+        else
+        {
+            // An import that opens the database and is rejected: it changes nothing of its own.
+            var (customers, _) = await WriteFilesAsync(CustomersHeader + "\n9001,Someone,,2024-02-30\n", TransactionsHeader + "\n");
+            var (exitCode, _, error) = await _cli.RunAsync("import", "--customers", customers);
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Rejected), error);
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await _cli.SchemasAsync(), Does.Not.Contain("campaign_import"));
+            Assert.That(Directory.Exists(spillFolder), Is.False, "the empty spill folder is removed");
+            Assert.That(await _cli.FingerprintAsync(), Is.EqualTo(before), "the campaign data are untouched");
+        });
+    }
+
     [TestCase("import")]
     [TestCase("import", "--customers", "a.csv", "--online-retail", "b.csv")]
     [TestCase("generate")]

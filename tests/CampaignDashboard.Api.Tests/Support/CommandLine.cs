@@ -27,6 +27,23 @@ public sealed class CommandLine(string databasePath)
         return (exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>The schemas of the file's own catalog.</summary>
+    public async Task<IReadOnlyList<string>> SchemasAsync()
+    {
+        await using var connection = new DuckDBConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database() ORDER BY schema_name";
+        await using var reader = await command.ExecuteReaderAsync();
+        var schemas = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            schemas.Add(reader.GetString(0));
+        }
+
+        return schemas;
+    }
+
     /// <summary>Row counts and an order-independent checksum of both tables: equal fingerprints, equal contents.</summary>
     public async Task<string> FingerprintAsync()
     {

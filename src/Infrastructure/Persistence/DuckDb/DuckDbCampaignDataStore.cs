@@ -12,10 +12,30 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        await RemoveLeftoversAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Load("schema"), cancellationToken: cancellationToken));
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Load("derived/needs_rebuild"), cancellationToken: cancellationToken)))
         {
             await RebuildDerivedDataAsync(connection, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Removes what an import killed mid-way left (every process opens the database through here first, and none
+    /// imports yet): its staging schema, whose blocks a checkpoint then frees, and DuckDB's spill folder beside the
+    /// file when it is empty (DuckDB creates it again when it spills).
+    /// </summary>
+    private async Task RemoveLeftoversAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Load("import_leftovers"), cancellationToken: cancellationToken)))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Load("import_cleanup") + ";\nCHECKPOINT", commandTimeout: 0, cancellationToken: cancellationToken));
+        }
+
+        var spillFolder = new DirectoryInfo(Describe() + ".tmp");
+        if (spillFolder.Exists && !spillFolder.EnumerateFileSystemInfos().Any())
+        {
+            spillFolder.Delete();
         }
     }
 
