@@ -28,16 +28,59 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     public async Task<ImportSummary> ImportAsync(ImportBatch batch, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        var cleanedUp = true;
         try
         {
-            return await ImportInTransactionAsync(connection, batch, progress, started, cancellationToken);
+            await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await ImportInTransactionAsync(connection, batch, progress, started, cancellationToken);
+            }
+            finally
+            {
+                cleanedUp = await TryCleanUpAsync(connection);
+            }
         }
-        finally
+        catch (Exception failure) when (failure is not OutOfMemoryException)
         {
-            await connection.ExecuteAsync(new CommandDefinition(Load("import_cleanup"), commandTimeout: 0, cancellationToken: CancellationToken.None));
+            // The failure is what the user is told, not a cleanup's failure after it (a database DuckDB invalidated
+            // after a failed commit fails everything, cleanup included, with "database has been invalidated").
+            if (!cleanedUp)
+            {
+                await RecoverAsync();
+            }
+
+            if (ExplainFailure(failure) is { } explained)
+            {
+                throw explained;
+            }
+
+            throw;
         }
     }
+
+    /// <summary>Drops the staging tables (import_cleanup.sql), and frees their space; false when the database refused.</summary>
+    private async Task<bool> TryCleanUpAsync(DbConnection connection)
+    {
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Load("import_cleanup"), commandTimeout: 0, cancellationToken: CancellationToken.None));
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// After a failure the staging tables could not be dropped (the database refuses work after a fatal error): what
+    /// the engine can do to leave nothing behind. Engines whose sessions drop their staging tables keep the default.
+    /// </summary>
+    protected virtual Task RecoverAsync() => Task.CompletedTask;
+
+    /// <summary>The failure as the user should read it (e.g. a full disk, with its path); null to report it as it is.</summary>
+    protected virtual Exception? ExplainFailure(Exception failure) => null;
 
     private async Task<ImportSummary> ImportInTransactionAsync(
         DbConnection connection, ImportBatch batch, IProgress<ImportProgress>? progress, long started, CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ using DuckDB.NET.Data;
 namespace CampaignDashboard.Api.Tests.Support;
 
 /// <summary>Runs the `campaign` command line in-process against one DuckDB file, and reads that file's state.</summary>
-public sealed class CommandLine(string databasePath)
+/// <param name="settings">More configuration, e.g. "Database:DuckDbMemoryLimit".</param>
+public sealed class CommandLine(string databasePath, IReadOnlyDictionary<string, string?>? settings = null)
 {
     public string DatabasePath { get; } = databasePath;
 
@@ -23,7 +24,7 @@ public sealed class CommandLine(string databasePath)
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await Commands.RunAsync(args, output, error,
-            [new("ConnectionStrings:Campaign", $"Data Source={DatabasePath}"), new("Database:Provider", "DuckDb")]);
+            [new("ConnectionStrings:Campaign", $"Data Source={DatabasePath}"), new("Database:Provider", "DuckDb"), .. settings ?? new Dictionary<string, string?>()]);
         return (exitCode, output.ToString(), error.ToString());
     }
 

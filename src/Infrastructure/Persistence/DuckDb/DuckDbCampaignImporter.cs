@@ -9,6 +9,30 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 /// <summary>Imports into the embedded database; staging goes through the DuckDB appender.</summary>
 public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
 {
+    /// <summary>A full disk or a damaged file, said as such with the file's path.</summary>
+    protected override Exception? ExplainFailure(Exception failure) => DuckDbFaults.Explain(failure, DuckDbConnectionStrings.FilePath(engine.ConnectionString));
+
+    /// <summary>
+    /// DuckDB refuses all work after a fatal error (a commit that could not be written): the database is opened afresh,
+    /// which replays or drops its WAL, and the staging tables are dropped and their space freed. Best effort: a
+    /// database that still refuses keeps them until its next open (DuckDbCampaignDataStore removes them there).
+    /// </summary>
+    protected override async Task RecoverAsync()
+    {
+        try
+        {
+            await engine.ReopenAsync();
+            await using var connection = await engine.OpenConnectionAsync(CancellationToken.None);
+            await using var command = connection.CreateCommand();
+            command.CommandText = SqlScripts.Load(engine.ScriptFolder, "import_cleanup") + ";\nCHECKPOINT";
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is DbException or DataStoreUnavailableException or DataStoreDamagedException)
+        {
+            // Left for the next open; the import's own failure is what is reported.
+        }
+    }
+
     /// <summary>The customers' visits (campaign.customer_days) of every customer the batch touched.</summary>
     protected override Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         CustomerDaysRefresh.RunAsync(connection, transaction, engine.ScriptFolder, cancellationToken);

@@ -44,6 +44,24 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
         }
     }
 
+    /// <summary>
+    /// Closes the connection that keeps the database open: once no other connection is open either, DuckDB closes it,
+    /// and the next open starts afresh (replaying its WAL). The way out of a database DuckDB invalidated after a fatal error.
+    /// </summary>
+    public async Task ReopenAsync()
+    {
+        await _openLock.WaitAsync();
+        try
+        {
+            _keeper?.Dispose();
+            Volatile.Write(ref _keeper, null);
+        }
+        finally
+        {
+            _openLock.Release();
+        }
+    }
+
     /// <summary>DuckDB materializes a result before the first row unless the command streams.</summary>
     public void StreamResults(DbCommand command) => ((DuckDBCommand)command).UseStreamingMode = true;
 
