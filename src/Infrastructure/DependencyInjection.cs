@@ -35,6 +35,7 @@ public static class DependencyInjection
                 services.AddSingleton<IDatabaseEngine>(sp => sp.GetRequiredService<DuckDbEngine>());
                 services.AddSingleton<ICampaignDataStore, DuckDbCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();
+                services.AddSingleton<IScoredPopulationBuilder, DuckDbScoredPopulationBuilder>();
                 services.AddSingleton<ScoredPopulationCache>();
                 services.AddScoped<ISelectionInputs, MaterializedSelectionInputs>();
                 break;

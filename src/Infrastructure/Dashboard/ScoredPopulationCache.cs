@@ -1,8 +1,6 @@
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Domain.Rfm;
-using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
-using Dapper;
 
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
@@ -12,7 +10,7 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// table; concurrent requests for one window share one computation. The least recently used tables beyond
 /// <see cref="Capacity"/> are dropped as soon as no request is reading them.
 /// </summary>
-public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParameterBinder binder) : IAsyncDisposable
+public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulationBuilder builder) : IAsyncDisposable
 {
     /// <summary>Windows kept; one population of a million customers takes about 100 MB.</summary>
     public const int Capacity = 4;
@@ -121,18 +119,13 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, DashboardParamete
     {
         await Task.Yield(); // never run the build under the cache's lock
 
-        var table = DuckDbEngine.NewWorkTableName("population");
-        var sql = $"CREATE TABLE {table} AS WITH {SqlScripts.Load(engine.ScriptFolder, DashboardScripts.Population)} SELECT * FROM population";
         using var timeout = new CancellationTokenSource();
         if (engine.CommandTimeoutSeconds > 0)
         {
             timeout.CancelAfter(TimeSpan.FromSeconds(engine.CommandTimeoutSeconds));
         }
 
-        await using var connection = await engine.OpenConnectionAsync(timeout.Token);
-        await connection.ExecuteAsync(new CommandDefinition(
-            sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: timeout.Token));
-        return table;
+        return await builder.BuildAsync(filter, asOfDate, timeout.Token);
     }
 
     internal sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion);
