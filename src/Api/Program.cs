@@ -59,7 +59,7 @@ try
     builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
     builder.Services
-        .AddControllers()
+        .AddControllers(mvc => mvc.Filters.Add<DatabaseDeadline.EndsBeforeTheResponse>())
         .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+
 namespace CampaignDashboard.Api.Errors;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class DatabaseDeadline
             var clientAborted = context.RequestAborted;
             using var deadline = new CancellationTokenSource(limit);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(clientAborted, deadline.Token);
-            var feature = new DeadlineFeature(limit, deadline.Token);
+            var feature = new DeadlineFeature(limit, clientAborted);
             context.Features.Set(feature);
             context.RequestAborted = linked.Token;
             try
@@ -43,13 +45,26 @@ public static class DatabaseDeadline
         });
     }
 
-    /// <summary>Whether the request's database deadline passed (the client was still there).</summary>
-    public static bool Expired(HttpContext context, out TimeSpan limit)
-    {
-        var feature = context.Features.Get<DeadlineFeature>();
-        limit = feature?.Limit ?? TimeSpan.Zero;
-        return feature is not null && feature.Token.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested;
-    }
+    /// <summary>The request's database deadline (Database:CommandTimeoutSeconds); zero without one.</summary>
+    public static TimeSpan Limit(HttpContext context) => context.Features.Get<DeadlineFeature>()?.Limit ?? TimeSpan.Zero;
 
-    private sealed record DeadlineFeature(TimeSpan Limit, CancellationToken Token);
+    private sealed record DeadlineFeature(TimeSpan Limit, CancellationToken ClientAborted);
+
+    /// <summary>
+    /// The deadline bounds the database work, not the sending of its answer: before an action's result is written
+    /// (the dashboard's body, a customers page), the request's token is the client's own again. A deadline passing
+    /// while a computed 200 is being written would otherwise cut the response off and reset the connection.
+    /// </summary>
+    public sealed class EndsBeforeTheResponse : IAsyncAlwaysRunResultFilter
+    {
+        public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+        {
+            if (context.HttpContext.Features.Get<DeadlineFeature>() is { } feature)
+            {
+                context.HttpContext.RequestAborted = feature.ClientAborted;
+            }
+
+            return next();
+        }
+    }
 }

@@ -46,8 +46,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
                 httpContext.Response.StatusCode = ClientClosedRequest;
                 return true;
 
-            case OperationCanceledException when DatabaseDeadline.Expired(httpContext, out var limit):
-                LogDeadlinePassed(exception, httpContext.Request.Path, limit.TotalSeconds);
+            // The request's deadline, or the command timeout of a population build it shared with earlier requests
+            // (a TimeoutException): the database did not answer in time. A cancellation is never a 500.
+            case OperationCanceledException or TimeoutException:
+                LogDeadlinePassed(exception, httpContext.Request.Path, DatabaseDeadline.Limit(httpContext).TotalSeconds);
                 return await WriteUnavailableAsync(httpContext, exception, retry: true,
                     "The database did not answer in time. Retry shortly; if it persists, narrow the date window.");
 

@@ -26,7 +26,7 @@ public sealed class MaterializedSelectionInputs(
         var lease = await _leases.GetOrAdd(
             (filter.StartDate, filter.EndDate, filter.ScoreMethod),
             _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
-                await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken)))).Value
+                await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken), cancellationToken))).Value
             .WaitAsync(cancellationToken);
         return lease.Table;
     }

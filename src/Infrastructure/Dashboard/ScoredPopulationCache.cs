@@ -18,8 +18,11 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
     private readonly object _gate = new();
     private readonly LinkedList<Entry> _entries = [];
 
-    /// <summary>A population table for the filter's window, held until the lease is disposed.</summary>
-    public async Task<Lease> AcquireAsync(DashboardFilter filter, DateOnly? asOfDate, long dataVersion)
+    /// <summary>
+    /// A population table for the filter's window, held until the lease is disposed. <paramref name="cancellationToken"/>
+    /// ends this wait; a build that no one waits for any longer stops.
+    /// </summary>
+    public async Task<Lease> AcquireAsync(DashboardFilter filter, DateOnly? asOfDate, long dataVersion, CancellationToken cancellationToken)
     {
         var key = new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion);
         Entry entry;
@@ -34,10 +37,11 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
 
             if (node is null)
             {
-                // Built without the request's token: other requests wait for the same table, and a finished build
-                // serves later ones even if its first requester went away. The command timeout bounds it (DuckDB
+                // Built without any one request's token: requests for the window wait for the same table, and a finished
+                // build serves later ones. It stops when its last waiter leaves, or at the command timeout (DuckDB
                 // ignores DbCommand.CommandTimeout, so the build is cancelled explicitly).
-                entry = new Entry(key, MaterializeAsync(filter, asOfDate));
+                var abandoned = new CancellationTokenSource();
+                entry = new Entry(key, abandoned, MaterializeAsync(filter, asOfDate, abandoned.Token));
                 _entries.AddFirst(entry);
             }
             else
@@ -54,14 +58,24 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         await DropAsync(evicted);
         try
         {
-            return new Lease(this, entry, await entry.Table);
+            return new Lease(this, entry, await entry.Table.WaitAsync(cancellationToken));
         }
         catch
         {
-            // A failed build is forgotten, so that the next request tries again.
+            bool abandoned;
             lock (_gate)
             {
-                _entries.Remove(entry);
+                // A failed build is forgotten, so that the next request tries again; so is one whose last waiter left.
+                abandoned = !entry.Table.IsCompleted && entry.Readers == 1;
+                if (abandoned || !entry.Table.IsCompletedSuccessfully)
+                {
+                    _entries.Remove(entry);
+                }
+            }
+
+            if (abandoned)
+            {
+                await entry.Abandoned.CancelAsync();
             }
 
             await ReleaseAsync(entry);
@@ -115,24 +129,46 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
     private Task DropAsync(IEnumerable<Entry> entries) =>
         engine.DropWorkTablesAsync(entries.Where(e => e.Table.IsCompletedSuccessfully).Select(e => e.Table.Result).ToArray());
 
-    private async Task<string> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate)
+    private async Task<string> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken abandoned)
     {
         await Task.Yield(); // never run the build under the cache's lock
 
-        using var timeout = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(abandoned);
         if (engine.CommandTimeoutSeconds > 0)
         {
-            timeout.CancelAfter(TimeSpan.FromSeconds(engine.CommandTimeoutSeconds));
+            stop.CancelAfter(TimeSpan.FromSeconds(engine.CommandTimeoutSeconds));
         }
 
-        return await builder.BuildAsync(filter, asOfDate, timeout.Token);
+        string table;
+        try
+        {
+            table = await builder.BuildAsync(filter, asOfDate, stop.Token);
+        }
+        catch (Exception e) when (stop.IsCancellationRequested && !abandoned.IsCancellationRequested)
+        {
+            // Its waiters are still there: they are told the database did not answer in time (a 503), not "cancelled".
+            throw new TimeoutException(
+                $"Building a window's scored population took longer than Database:CommandTimeoutSeconds ({engine.CommandTimeoutSeconds} s).", e);
+        }
+
+        if (abandoned.IsCancellationRequested)
+        {
+            // Finished as its last waiter left: the entry is gone, and so goes its table.
+            await engine.DropWorkTablesAsync([table]);
+            abandoned.ThrowIfCancellationRequested();
+        }
+
+        return table;
     }
 
     internal sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion);
 
-    internal sealed class Entry(Key key, Task<string> table)
+    internal sealed class Entry(Key key, CancellationTokenSource abandoned, Task<string> table)
     {
         public Key Key { get; } = key;
+
+        /// <summary>Cancelled when the build's last waiter leaves before it is finished.</summary>
+        public CancellationTokenSource Abandoned { get; } = abandoned;
 
         public Task<string> Table { get; } = table;
 
