@@ -6,6 +6,7 @@ using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using FluentValidation;
 using Mediator;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<ResponseCache>();
         AddWidgets(services);
         services.AddHybridCache();
+        // HybridCache keeps responses in the IMemoryCache: bounded to Dashboard:ResponseCacheEntries.
+        services.AddSingleton<IMemoryCache>(sp => new EntryCountedMemoryCache(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.ResponseCacheEntries));
         // A wrong setting stops the start with one line naming its key (README, "Configuration").
         services.AddOptions<DashboardOptions>()
             .BindCheckedConfiguration(DashboardOptions.SectionName)

@@ -23,5 +23,14 @@ public sealed class DashboardOptions
     /// </summary>
     public int CacheSeconds { get; set; } = 300;
 
+    /// <summary>The most <see cref="ResponseCacheEntries"/>.</summary>
+    public const int MaxResponseCacheEntries = 1_000_000;
+
+    /// <summary>
+    /// How many computed responses the response cache keeps at most (a dashboard takes about 20 KB), so that many
+    /// distinct filters cannot grow memory without bound; beyond it the least recently used go. 1 to <see cref="MaxResponseCacheEntries"/>.
+    /// </summary>
+    public int ResponseCacheEntries { get; set; } = 1000;
+
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);
 }

@@ -22,6 +22,12 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
                 $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.CacheSeconds)} must be from 0 (no cache) to {DashboardOptions.MaxCacheSeconds} (a day); found {options.CacheSeconds}."));
         }
 
+        if (options.ResponseCacheEntries is < 1 or > DashboardOptions.MaxResponseCacheEntries)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.ResponseCacheEntries)} must be from 1 to {DashboardOptions.MaxResponseCacheEntries}; found {options.ResponseCacheEntries}."));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
