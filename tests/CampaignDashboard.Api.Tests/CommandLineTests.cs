@@ -213,6 +213,27 @@ public sealed class CommandLineTests
     }
 
     [Test]
+    public async Task A_database_file_named_campaign_duckdb_is_imported_into_and_served()
+    {
+        // DuckDB names a file's catalog after it: here "campaign", like the schema of the campaign tables.
+        var cli = new CommandLine(Path.Combine(_directory, "campaign.duckdb"));
+        var (customers, transactions) = await WriteFilesAsync(
+            CustomersHeader + "\n9001,Jane Doe,,2023-05-01\n",
+            TransactionsHeader + "\n800001,9001,2024-03-01,100.00,2,10.00\n");
+
+        var (exitCode, output, error) = await cli.RunAsync("import", "--customers", customers, "--transactions", transactions);
+        var kpi = await DashboardKpiAsync(cli.DatabasePath, "?start_date=2024-01-01&end_date=2024-12-31");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain("inserted 2"));
+            Assert.That(kpi["total_customer"]!.GetValue<long>(), Is.EqualTo(1));
+            Assert.That(kpi["customer_spending"]!.GetValue<decimal>(), Is.EqualTo(100m));
+        });
+    }
+
+    [Test]
     public async Task A_corrupt_database_file_is_reported_as_corrupt_not_as_held_by_another_process()
     {
         DamagedDatabaseFiles.CorruptEveryBlock(_cli.DatabasePath);

@@ -24,7 +24,7 @@ public sealed class DatabaseHealthCheck(IDatabaseEngine engine, DatabaseDamage d
 
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = Probe;
+        command.CommandText = engine.Qualify(Probe);
         command.CommandTimeout = (int)HealthEndpoints.Timeout.TotalSeconds;
         await command.ExecuteScalarAsync(cancellationToken);
         return HealthCheckResult.Healthy();

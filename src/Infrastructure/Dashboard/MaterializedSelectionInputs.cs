@@ -90,5 +90,5 @@ public sealed class MaterializedSelectionInputs(
         return table;
     }
 
-    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+    private string Load(string script) => engine.Script(script);
 }

@@ -18,7 +18,7 @@ public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, Dashboard
     public async Task<string> BuildAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var table = DuckDbEngine.NewWorkTableName("population");
-        var sql = $"CREATE TABLE {table} AS WITH {SqlScripts.Load(engine.ScriptFolder, DashboardScripts.Population)} SELECT * FROM population";
+        var sql = $"CREATE TABLE {table} AS WITH {engine.Script(DashboardScripts.Population)} SELECT * FROM population";
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));

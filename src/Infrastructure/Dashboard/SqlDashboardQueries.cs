@@ -107,7 +107,7 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
         string script, DashboardFilter filter, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
         var asOfDate = await AsOfDateAsync(filter, cancellationToken);
-        var sql = ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script);
+        var sql = engine.Qualify(ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script));
         return (sql, binder.Values(sql, filter, asOfDate, parameters));
     }
 
@@ -119,7 +119,7 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
         var toAsOf = await AsOfDateAsync(snapshots.To, cancellationToken);
         var fromTable = selectionInputs.PopulationTableAsync(snapshots.From, fromAsOf, cancellationToken);
         var toTable = selectionInputs.PopulationTableAsync(snapshots.To, toAsOf, cancellationToken);
-        var sql = ComposeMigration(engine.ScriptFolder, await fromTable, await toTable, script);
+        var sql = engine.Qualify(ComposeMigration(engine.ScriptFolder, await fromTable, await toTable, script));
         return (sql, binder.Values(sql, snapshots.To, toAsOf, parameters));
     }
 
@@ -129,7 +129,7 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
 
     private async Task<DateOnly?> QueryAsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var sql = SqlScripts.Load(engine.ScriptFolder, DashboardScripts.AsOfDate);
+        var sql = engine.Script(DashboardScripts.AsOfDate);
         using var activity = DashboardTelemetry.StartDatabaseCommand(DashboardScripts.AsOfDate, engine.TelemetryName);
         var parameters = binder.Bind(sql, filter, asOfDate: null);
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);

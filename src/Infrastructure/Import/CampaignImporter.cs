@@ -200,7 +200,7 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
         return connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
-    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+    private string Load(string script) => engine.Script(script);
 
     private sealed record ReplacedCounts(long Customers, long Transactions);
 

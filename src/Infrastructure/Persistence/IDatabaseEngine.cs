@@ -16,6 +16,12 @@ public interface IDatabaseEngine
     /// <summary>The engine's name in telemetry (OpenTelemetry's db.system.name): "duckdb" or "microsoft.sql_server".</summary>
     string TelemetryName { get; }
 
+    /// <summary>
+    /// A statement as this engine runs it: DuckDB qualifies the campaign schemas with the file's catalog (see
+    /// <see cref="DuckDb.DuckDbEngine.Qualify"/>); SQL Server runs it as written.
+    /// </summary>
+    string Qualify(string sql) => sql;
+
     /// <summary>Makes a command hand its rows over as the engine produces them, not after it has them all.</summary>
     void StreamResults(DbCommand command);
 

@@ -17,6 +17,9 @@ public static class SqlScripts
         return reader.ReadToEnd();
     });
 
+    /// <summary>One of an engine's scripts (Sql/&lt;engine&gt;/&lt;name&gt;.sql), as that engine runs it (<see cref="IDatabaseEngine.Qualify"/>).</summary>
+    public static string Script(this IDatabaseEngine engine, string name) => engine.Qualify(Load(engine.ScriptFolder, name));
+
     /// <summary>Every embedded script's name (without folder and extension) for an engine.</summary>
     public static IReadOnlyList<string> Names(string engine) => Assembly.GetManifestResourceNames()
         .Where(r => r.StartsWith($"Sql/{engine}/", StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))

@@ -157,6 +157,8 @@ public sealed class SwitchableDatabaseEngine(IDatabaseEngine real) : IDatabaseEn
 
     public void StreamResults(DbCommand command) => real.StreamResults(command);
 
+    public string Qualify(string sql) => real.Qualify(sql);
+
     /// <summary>Completes when a request starts waiting on a hung database.</summary>
     public Task Entered => _entered.Task;
 

@@ -12,16 +12,16 @@ internal static class CustomerDaysRefresh
 {
     private const long CustomersPerRange = 100_000;
 
-    public static async Task RunAsync(DbConnection connection, DbTransaction transaction, string scriptFolder, CancellationToken cancellationToken)
+    public static async Task RunAsync(DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, CancellationToken cancellationToken)
     {
         var affected = await connection.QuerySingleAsync<AffectedCustomers>(new CommandDefinition(
-            SqlScripts.Load(scriptFolder, "derived/affected_customer_ids"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+            engine.Script("derived/affected_customer_ids"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
         if (affected.FirstId is not { } first || affected.LastId is not { } last)
         {
             return;
         }
 
-        var refresh = SqlScripts.Load(scriptFolder, "derived/customer_days_refresh");
+        var refresh = engine.Script("derived/customer_days_refresh");
         foreach (var (from, to) in IdRanges.Split(first, last, affected.Customers, CustomersPerRange))
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -48,7 +48,7 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
             var rebuild = Load("derived/rebuild");
             await connection.ExecuteAsync(new CommandDefinition(
                 rebuild, DashboardSqlParameters.Bind(rebuild, engine.ParameterPrefix, CampaignImporter.ScriptValues), transaction, 0, cancellationToken: cancellationToken));
-            await CustomerDaysRefresh.RunAsync(connection, transaction, engine.ScriptFolder, cancellationToken);
+            await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -61,7 +61,7 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM campaign.transactions)", cancellationToken: cancellationToken));
+            engine.Qualify("SELECT EXISTS (SELECT 1 FROM campaign.transactions)"), cancellationToken: cancellationToken));
     }
 
     public async Task<long> GetDataVersionAsync(CancellationToken cancellationToken)
@@ -70,7 +70,7 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(Load("data_version"), cancellationToken: cancellationToken));
     }
 
-    private string Load(string script) => SqlScripts.Load(engine.ScriptFolder, script);
+    private string Load(string script) => engine.Script(script);
 
     public string Describe() => DuckDbConnectionStrings.FilePath(engine.ConnectionString);
 }

@@ -24,7 +24,7 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
             await engine.ReopenAsync();
             await using var connection = await engine.OpenConnectionAsync(CancellationToken.None);
             await using var command = connection.CreateCommand();
-            command.CommandText = SqlScripts.Load(engine.ScriptFolder, "import_cleanup") + ";\nCHECKPOINT";
+            command.CommandText = engine.Script("import_cleanup") + ";\nCHECKPOINT";
             await command.ExecuteNonQueryAsync();
         }
         catch (Exception e) when (e is DbException or DataStoreUnavailableException or DataStoreDamagedException)
@@ -35,7 +35,7 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
 
     /// <summary>The customers' visits (campaign.customer_days) of every customer the batch touched.</summary>
     protected override Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        CustomerDaysRefresh.RunAsync(connection, transaction, engine.ScriptFolder, cancellationToken);
+        CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
 
     protected override Task<long> StageCustomersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken) =>

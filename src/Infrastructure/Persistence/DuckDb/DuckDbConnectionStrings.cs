@@ -44,13 +44,6 @@ public static class DuckDbConnectionStrings
 
         if (!path.StartsWith(InMemory, StringComparison.Ordinal))
         {
-            // DuckDB names a database's catalog after its file; a catalog "campaign" would shadow the schema "campaign".
-            if (string.Equals(Path.GetFileNameWithoutExtension(path), "campaign", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new StartupConfigurationException(
-                    $"ConnectionStrings:Campaign names the DuckDB file '{path}', which cannot be named 'campaign': DuckDB would name its catalog like the 'campaign' schema. Choose another name, e.g. '{Example}'.");
-            }
-
             var fullPath = Path.GetFullPath(path, baseDirectory);
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             builder[DataSource] = fullPath;

@@ -29,6 +29,22 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
 
     public string ConnectionString => connectionString;
 
+    /// <summary>
+    /// Every statement names the campaign schemas with the file's catalog, which DuckDB names after the file (the part
+    /// of its name before the first dot): "campaign.transactions" in a file named campaign.duckdb would be ambiguous
+    /// between the catalog "campaign" and the schema "campaign". So any file name works.
+    /// </summary>
+    public string Qualify(string sql) => CampaignSchemaReference().Replace(sql, $"{_catalog}.$1.");
+
+    private readonly string _catalog = QuotedCatalogOf(connectionString);
+
+    private static string QuotedCatalogOf(string connectionString)
+    {
+        var path = DuckDbConnectionStrings.FilePath(connectionString);
+        var name = path.StartsWith(':') ? "memory" : Path.GetFileName(path).Split('.')[0];
+        return $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         try
@@ -98,6 +114,10 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
 
     [System.Text.RegularExpressions.GeneratedRegex($@"^{WorkCatalog}\.[a-z_]+_\d+$")]
     private static partial System.Text.RegularExpressions.Regex WorkTableName();
+
+    // "campaign." or "campaign_import." not already qualified (preceded by a name, a dot or a quote).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.""])(campaign|campaign_import)\.(?=[A-Za-z_])")]
+    private static partial System.Text.RegularExpressions.Regex CampaignSchemaReference();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")]
     private static partial System.Text.RegularExpressions.Regex MemorySize();
