@@ -1,6 +1,7 @@
 using CampaignDashboard.Application.Common.Behaviours;
 using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Application.Data;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
@@ -8,6 +9,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application;
@@ -33,6 +35,7 @@ public static class DependencyInjection
         services.AddAutoMapper(cfg => cfg.LicenseKey = autoMapperLicenseKey, typeof(DashboardMappingProfile));
         services.AddScoped<DashboardComputation>();
         services.AddSingleton<ResponseCache>();
+        services.TryAddSingleton<DataCommitGate>();
         AddWidgets(services);
         services.AddHybridCache();
         // HybridCache keeps responses in the IMemoryCache: bounded to Dashboard:ResponseCacheEntries.

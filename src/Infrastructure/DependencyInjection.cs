@@ -7,6 +7,7 @@ using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using CampaignDashboard.Infrastructure.Persistence.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CampaignDashboard.Infrastructure;
 
@@ -58,6 +59,7 @@ public static class DependencyInjection
                     $"Database:Provider must be one of {string.Join(", ", Enum.GetNames<DatabaseProvider>())}; found '{database.Provider}'.");
         }
 
+        services.TryAddSingleton<DataCommitGate>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatabaseDamage>();
         services.AddSingleton<DataVersionMonitor>();

@@ -12,10 +12,20 @@ namespace CampaignDashboard.Infrastructure.Import;
 /// The one write path for campaign data (imports, generated data, demo data): rows are staged by the engine's
 /// bulk path into scratch tables, checked in SQL (unique ids, known customers), and only then written to the
 /// campaign tables with import_write.sql in one transaction; a rejected or failed import changes nothing.
-/// Reading stops at the first <see cref="ImportRejectedException.MaxErrors"/> errors.
+/// Reading stops at the first <see cref="ImportRejectedException.MaxErrors"/> errors. Imports run one at a time (they
+/// share the staging tables); each commits through the <see cref="DataCommitGate"/>, so that a serving API answers every
+/// request from the data before the commit or after it, never from both.
 /// </summary>
-public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonitor dataVersion) : ICampaignImporter
+public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonitor dataVersion, DataCommitGate gate) : ICampaignImporter, IDisposable
 {
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public void Dispose()
+    {
+        _oneAtATime.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     private const int ProgressEveryRows = 50_000;
     private const long ReplaceRangeRows = 1_000_000;
 
@@ -26,6 +36,19 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     };
 
     public async Task<ImportSummary> ImportAsync(ImportBatch batch, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await ImportAloneAsync(batch, progress, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<ImportSummary> ImportAloneAsync(ImportBatch batch, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var cleanedUp = true;
@@ -122,10 +145,12 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
 
             await ExecuteAsync(connection, write, "import_write", cancellationToken);
             await WriteDerivedDataAsync(connection, write, cancellationToken);
-            await write.CommitAsync(cancellationToken);
+            using (await gate.CommitAsync(cancellationToken))
+            {
+                await write.CommitAsync(cancellationToken);
+                dataVersion.Invalidate();
+            }
         }
-
-        dataVersion.Invalidate();
 
         var staged = customers + transactions;
         var replacedRows = replaced.Customers + replaced.Transactions;

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Common.Telemetry;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Data;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ namespace CampaignDashboard.Application.Common.Caching;
 public sealed class ResponseCache(
     IServiceScopeFactory scopes,
     IDataVersionSource dataVersion,
+    DataCommitGate gate,
     HybridCache cache,
     IOptions<DashboardOptions> options)
 {
@@ -35,6 +37,8 @@ public sealed class ResponseCache(
         Func<IServiceProvider, TParameters, CancellationToken, Task<TResponse>> compute,
         CancellationToken cancellationToken)
     {
+        // One version of the data from the version's read to the answer: an import's commit waits for it.
+        using var snapshot = await gate.ReadAsync(cancellationToken);
         var cacheSeconds = options.Value.CacheSeconds;
         if (cacheSeconds == 0)
         {

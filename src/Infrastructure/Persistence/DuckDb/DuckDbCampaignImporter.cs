@@ -7,7 +7,7 @@ using DuckDB.NET.Data;
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>Imports into the embedded database; staging goes through the DuckDB appender.</summary>
-public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
+public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion, DataCommitGate gate) : CampaignImporter(engine, dataVersion, gate)
 {
     /// <summary>A full disk or a damaged file, said as such with the file's path.</summary>
     protected override Exception? ExplainFailure(Exception failure) => DuckDbFaults.Explain(failure, DuckDbConnectionStrings.FilePath(engine.ConnectionString));

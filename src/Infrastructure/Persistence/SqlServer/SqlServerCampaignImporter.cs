@@ -8,7 +8,7 @@ using Microsoft.Data.SqlClient;
 namespace CampaignDashboard.Infrastructure.Persistence.SqlServer;
 
 /// <summary>Imports into SQL Server: SqlBulkCopy into session temp tables, then one MERGE per relation in the transaction.</summary>
-public sealed class SqlServerCampaignImporter(SqlServerEngine engine, DataVersionMonitor dataVersion) : CampaignImporter(engine, dataVersion)
+public sealed class SqlServerCampaignImporter(SqlServerEngine engine, DataVersionMonitor dataVersion, DataCommitGate gate) : CampaignImporter(engine, dataVersion, gate)
 {
     private const int BatchRows = 50_000;
 
