@@ -10,6 +10,7 @@ using CampaignDashboard.Api.ServiceDefaults;
 using CampaignDashboard.Application;
 using CampaignDashboard.Infrastructure;
 using CampaignDashboard.Infrastructure.Persistence;
+using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -69,6 +70,7 @@ try
     builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
     builder.Services.AddDashboardAuthentication(authentication);
     builder.Services.AddCustomerDataPolicy(builder.Configuration, authentication);
+    builder.Services.AddImportPolicy(builder.Configuration, authentication);
     builder.Services.AddDashboardRateLimiting(rateLimiting);
     builder.Services.AddDashboardCors(allowedOrigins);
     builder.Services.AddDashboardHealthChecks();
@@ -147,6 +149,15 @@ try
     app.Lifetime.ApplicationStarted.Register(() =>
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        // `campaign import` finds this API by the file it holds and hands its import over (ADR 8); announced before
+        // the addresses are logged, so that whoever waits for that line finds the announcement.
+        if (app.Services.GetService<DuckDbEngine>() is { } duckDb && addresses.Count > 0)
+        {
+            var databaseFile = DuckDbConnectionStrings.FilePath(duckDb.ConnectionString);
+            ServingApi.Announce(databaseFile, addresses);
+            app.Lifetime.ApplicationStopping.Register(() => ServingApi.Withdraw(databaseFile));
+        }
+
         foreach (var address in addresses)
         {
             app.Logger.LogListening(address);

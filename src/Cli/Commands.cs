@@ -3,6 +3,7 @@ using System.Globalization;
 using CampaignDashboard.Application.Data;
 using CampaignDashboard.Application.DemoData;
 using CampaignDashboard.Infrastructure.Import;
+using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignDashboard.Cli;
@@ -79,7 +80,20 @@ public static class Commands
             }
 
             await using var services = buildServices();
-            await services.GetRequiredService<ICampaignDataStore>().EnsureSchemaAsync(cancellationToken);
+            var store = services.GetRequiredService<ICampaignDataStore>();
+            try
+            {
+                await store.EnsureSchemaAsync(cancellationToken);
+            }
+            catch (DataStoreUnavailableException) when (ServingApi.Find(store.Describe()) is { } api)
+            {
+                // A running API holds the file: it performs the import (ADR 8).
+                await output.WriteLineAsync($"{store.Describe()} is served by the API at {api.BaseAddress} (PID {api.ProcessId}): the import is handed to it.");
+                await output.WriteLineAsync(Describe(await HandOverAsync(api, store.Describe(), parse.GetValue(customers), parse.GetValue(transactions),
+                    parse.GetValue(onlineRetail), parse.GetValue(allowUnknownCustomers), cancellationToken)));
+                return;
+            }
+
             var importer = services.GetRequiredService<ICampaignImporter>();
             ImportSummary summary;
             if (parse.GetValue(onlineRetail) is { } retailFile)
@@ -111,6 +125,40 @@ public static class Commands
             await output.WriteLineAsync(Describe(summary));
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Sends the files to the serving API; an Online Retail file is converted here first, into import-format files
+    /// (the API reads only those), written to a temporary folder that is removed afterwards.
+    /// </summary>
+    private static async Task<ImportSummary> HandOverAsync(
+        ServingApi api, string databaseFile, FileInfo? customers, FileInfo? transactions, FileInfo? onlineRetail, bool allowUnknownCustomers,
+        CancellationToken cancellationToken)
+    {
+        if (onlineRetail is null)
+        {
+            return await ApiImport.SendAsync(api, databaseFile, customers, transactions, allowUnknownCustomers, cancellationToken);
+        }
+
+        var converted = Directory.CreateTempSubdirectory("campaign-import-");
+        try
+        {
+            OnlineRetailData data;
+            using (var reader = new StreamReader(onlineRetail.FullName))
+            {
+                data = OnlineRetailReader.Read(reader, onlineRetail.Name);
+            }
+
+            var customersFile = new FileInfo(Path.Combine(converted.FullName, "customers.csv"));
+            var transactionsFile = new FileInfo(Path.Combine(converted.FullName, "transactions.csv"));
+            WriteAtomically(customersFile.FullName, writer => CampaignCsv.WriteCustomers(writer, data.Customers));
+            WriteAtomically(transactionsFile.FullName, writer => CampaignCsv.WriteTransactions(writer, data.Transactions));
+            return await ApiImport.SendAsync(api, databaseFile, customersFile, transactionsFile, allowUnknownCustomers, cancellationToken);
+        }
+        finally
+        {
+            converted.Delete(recursive: true);
+        }
     }
 
     private static Command Generate(TextWriter output, TextWriter error, Func<ServiceProvider> buildServices)

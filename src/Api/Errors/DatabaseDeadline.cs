@@ -21,7 +21,9 @@ public static class DatabaseDeadline
         var limit = TimeSpan.FromSeconds(commandTimeoutSeconds);
         return app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            // An import handed to the API takes as long as its files (ADR 8): it is bounded by its client, not by this.
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments("/api/imports", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;

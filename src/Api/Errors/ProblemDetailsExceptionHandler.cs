@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignDashboard.Application.Common.Exceptions;
+using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -38,6 +39,26 @@ public sealed partial class ProblemDetailsExceptionHandler(
                         Status = StatusCodes.Status400BadRequest,
                         Title = "One or more query parameters are invalid.",
                         Detail = string.Join(" ", validation.Errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}.")),
+                    },
+                });
+
+            case ImportRejectedException rejected:
+                httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = httpContext,
+                    Exception = exception,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status400BadRequest,
+                        Title = "The import was rejected; nothing was changed.",
+                        Detail = rejected.Message,
+                        Extensions =
+                        {
+                            // Each error as {source, line, column, reason}: `campaign import` prints them as file:line: column: reason.
+                            ["import_errors"] = rejected.Errors,
+                            ["more_errors"] = rejected.MoreErrors,
+                        },
                     },
                 });
 
