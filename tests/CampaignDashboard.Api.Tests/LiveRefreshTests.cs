@@ -82,6 +82,32 @@ public sealed class LiveRefreshTests
         });
     }
 
+    [Test]
+    public async Task A_rejected_import_handed_to_the_API_lists_its_rows_and_changes_nothing()
+    {
+        var database = Path.Combine(_directory, "dashboard.duckdb");
+        var cli = new CommandLine(database);
+        Assert.That((await cli.RunAsync("generate", "--customers", "200", "--transactions", "1500")).ExitCode, Is.EqualTo(ExitCodes.Success));
+        var transactions = Path.Combine(_directory, "transactions.csv");
+        await File.WriteAllTextAsync(transactions, "transaction_id,customer_id,transaction_date,amount,quantity,profit\n99000001,1,2025-06-15,12.5O,3,\n");
+        string before, after;
+        await using (var api = await ApiProcess.StartAsync(database, new Dictionary<string, string?>(), TimeSpan.FromSeconds(90)))
+        {
+            using var client = new HttpClient { BaseAddress = api.Address };
+            before = await client.GetStringAsync(Dashboard);
+            var (exitCode, output, error) = await RunCommandLineAsync(database, "import", "--transactions", transactions);
+            after = await client.GetStringAsync(Dashboard);
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(ExitCodes.Rejected), output + error);
+                Assert.That(output, Does.Contain("the import is handed to it"));
+                Assert.That(error, Does.Contain("transactions.csv:2: amount: '12.5O' is not a number").And.Contain("Nothing was changed."));
+            });
+        }
+
+        Assert.That(after, Is.EqualTo(before), "nothing changed");
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunCommandLineAsync(string database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [CommandLine.BuiltProgram, .. args])
