@@ -14,8 +14,11 @@ namespace CampaignDashboard.Cli;
 /// (Release build) on loopback for each cold case, measures every case over several runs, and prints a table.
 /// Request logging is off in the measured process (console output would be measured instead of the service).
 /// </summary>
-public sealed class Bench(TextWriter output, int runs, long customers, long transactions, string dataDirectory)
+public sealed class Bench(TextWriter output, int runs, long customers, long transactions, string dataDirectory, bool liveRefreshOnly = false)
 {
+    /// <summary>The rows of the daily file the live-refresh case imports: new transactions, and changed ones.</summary>
+    public const int DeltaRows = 100_000;
+
     private const string DashboardPath = "/api/campaign/dashboard";
     private const string SegmentPagePath = "/api/campaign/customers?segment=CHAMPIONS";
     private const string ExportPath = "/api/campaign/customers/export";
@@ -34,6 +37,12 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         var root = RepositoryRoot();
         await BuildApiAsync(root, cancellationToken);
         var large = await DatasetAsync((int)customers, transactions, cancellationToken);
+        if (liveRefreshOnly)
+        {
+            await LiveRefreshAsync(root, large, cancellationToken);
+            return Report();
+        }
+
         var small = await DatasetAsync(10_000, 100_000, cancellationToken);
         var mobile = new SyntheticRetailData((int)customers, transactions, seed: 1).Customers().First(c => c.Mobile is not null).Mobile!;
 
@@ -137,7 +146,69 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         Add("API peak RSS during the export, above its level before it", "<= 150 MB", exportRssGrowth, Megabytes);
         Add("cold dashboard of 2025 compared with 2024 (two populations)", "median <= 1.6 s", coldComparison, Seconds);
         Add("cold segment migration between two dates a year apart (2024-12-31 to 2025-12-31)", "median <= 2 s", coldMigration, Seconds);
+        await LiveRefreshAsync(root, large, cancellationToken);
         return Report();
+    }
+
+    /// <summary>
+    /// Fresh data while serving (ADR 8): a daily file of <see cref="DeltaRows"/> transactions (nine in ten new, one in ten
+    /// changing an existing one) imported with `campaign import` into a copy of the large dataset while the API serves it
+    /// and eight connections keep asking for dashboards; the import's time, the requests that failed, and their p99.
+    /// </summary>
+    private async Task LiveRefreshAsync(string root, string large, CancellationToken cancellationToken)
+    {
+        var delta = Path.Combine(dataDirectory, "bench-delta-transactions.csv");
+        var changed = DeltaRows / 10;
+        var lastDay = new DateOnly(2025, 12, 31);
+        WriteDelta(delta, Enumerable.Range(0, DeltaRows).Select(i => new TransactionRecord(
+            i < changed ? i + 1 : transactions + i + 1, (i % customers) + 1, lastDay, 10m + (i % 500), 1 + (i % 5), 2m)));
+
+        var importSeconds = new List<double>();
+        var latencies = new List<double>();
+        long failed = 0;
+        for (var run = 1; run <= runs; run++)
+        {
+            output.WriteLine($"live refresh {run}/{runs}");
+            var copy = Path.Combine(dataDirectory, "bench-live-refresh.duckdb");
+            File.Copy(large, copy, overwrite: true);
+            await using (var api = await ApiProcess.StartAsync(root, copy, cancellationToken))
+            {
+                await api.TimeAsync(DashboardPath, cancellationToken);
+                using var importDone = new CancellationTokenSource();
+                var load = api.LoadAsync([DashboardPath, $"{DashboardPath}?start_date=2025-01-01&end_date=2025-12-31"], connections: 8, importDone.Token);
+                var started = Stopwatch.GetTimestamp();
+                var exitCode = await Commands.RunAsync(
+                    ["import", "--transactions", delta], TextWriter.Null, output,
+                    [new("ConnectionStrings:Campaign", $"Data Source={copy}"), new("Database:Provider", "DuckDb")], cancellationToken);
+                importSeconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await importDone.CancelAsync();
+                var (times, errors) = await load;
+                latencies.AddRange(times);
+                failed += errors;
+                if (exitCode != ExitCodes.Success)
+                {
+                    throw new InvalidOperationException($"The import into the served database exited {exitCode}.");
+                }
+
+                Track(api);
+            }
+
+            File.Delete(copy);
+        }
+
+        Add($"{DeltaRows:N0}-row daily file imported into the served database ({customers:N0} customers, {transactions:N0} transactions), under load",
+            "<= 10 s", importSeconds, Seconds);
+        latencies.Sort();
+        _rows.Add(new Row("dashboard requests during the import (8 connections)", "zero failed; p99 recorded",
+            string.Create(CultureInfo.InvariantCulture,
+                $"{failed} failed of {latencies.Count + failed:N0}; p99 {(latencies.Count == 0 ? 0 : latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]):0.0} ms"),
+            $"{runs} run(s)"));
+    }
+
+    private static void WriteDelta(string path, IEnumerable<TransactionRecord> rows)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), bufferSize: 1 << 16);
+        Infrastructure.Import.CampaignCsv.WriteTransactions(writer, rows);
     }
 
     private static string Seconds(double ms) => string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.00} s");
@@ -340,6 +411,40 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
                 }
             }));
             return (succeeded / stopwatch.Elapsed.TotalSeconds, failed);
+        }
+
+        /// <summary>
+        /// Requests <paramref name="paths"/> in turn on <paramref name="connections"/> connections until
+        /// <paramref name="stop"/>: each answered request's wall time in milliseconds, and how many failed.
+        /// </summary>
+        public async Task<(List<double> Times, long Errors)> LoadAsync(IReadOnlyList<string> paths, int connections, CancellationToken stop)
+        {
+            var times = new System.Collections.Concurrent.ConcurrentBag<double>();
+            long failed = 0;
+            await Task.WhenAll(Enumerable.Range(0, connections).Select(async connection =>
+            {
+                for (var i = connection; !stop.IsCancellationRequested; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        using var response = await _client.GetAsync(paths[i % paths.Count], HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref failed);
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+                }
+            }));
+            return ([.. times], failed);
         }
 
         /// <summary>The process's peak resident set size so far (Linux VmHWM), in KB; 0 where unknown.</summary>
