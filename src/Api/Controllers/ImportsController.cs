@@ -15,6 +15,8 @@ namespace CampaignDashboard.Api.Controllers;
 /// holds the DuckDB file. All or nothing, like every import; requests meanwhile are answered from the data before it,
 /// the first after its commit from the data after it.
 /// </summary>
+// The command line's endpoint, not the dashboard's contract: it stays out of the OpenAPI document and the clients.
+[ApiExplorerSettings(IgnoreApi = true)]
 [ApiController]
 [Route("api/imports")]
 [Authorize(Policy = ImportAuthorization.Policy)]
