@@ -24,7 +24,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
     /// </summary>
     public async Task<Lease> AcquireAsync(DashboardFilter filter, DateOnly? asOfDate, long dataVersion, CancellationToken cancellationToken)
     {
-        var key = new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion);
+        var key = new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion, engine.Generation);
         Entry entry;
         List<Entry> evicted;
         lock (_gate)
@@ -161,7 +161,8 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         return table;
     }
 
-    internal sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion);
+    // A reopened database (DuckDbEngine.Generation) has a new work catalog: earlier tables are gone, their entries unreachable.
+    internal sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion, int Generation);
 
     internal sealed class Entry(Key key, CancellationTokenSource abandoned, Task<string> table)
     {

@@ -18,6 +18,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     private static long _workTables;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private DuckDBConnection? _keeper;
+    private int _generation;
 
     public string ScriptFolder => "DuckDb";
 
@@ -64,6 +65,9 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     /// Closes the connection that keeps the database open: once no other connection is open either, DuckDB closes it,
     /// and the next open starts afresh (replaying its WAL). The way out of a database DuckDB invalidated after a fatal error.
     /// </summary>
+    /// <summary>How many times the database was reopened: work tables of an earlier generation are gone with its work catalog.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
     public async Task ReopenAsync()
     {
         await _openLock.WaitAsync();
@@ -71,6 +75,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
         {
             _keeper?.Dispose();
             Volatile.Write(ref _keeper, null);
+            Interlocked.Increment(ref _generation);
         }
         finally
         {
