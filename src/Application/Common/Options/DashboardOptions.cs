@@ -23,5 +23,14 @@ public sealed class DashboardOptions
     /// </summary>
     public int CacheSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The ISO 3166 region (GB, IN, ...) searched mobiles are read in (contract section 2, "Mobile numbers"); empty =
+    /// none: a mobile matches by its digits alone.
+    /// </summary>
+    public string? PhoneRegion { get; set; }
+
+    /// <summary>The configured phone region in upper case; null when none is set.</summary>
+    public string? PhoneRegionCode => string.IsNullOrWhiteSpace(PhoneRegion) ? null : PhoneRegion.Trim().ToUpperInvariant();
+
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignDashboard.Domain.Customers;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application.Common.Options;
@@ -20,6 +21,12 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.CacheSeconds)} must be from 0 (no cache) to {DashboardOptions.MaxCacheSeconds} (a day); found {options.CacheSeconds}."));
+        }
+
+        if (options.PhoneRegionCode is { } region && !MobileNumber.IsSupportedRegion(region))
+        {
+            failures.Add(
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.PhoneRegion)} must be an ISO 3166 region code such as GB or IN, or empty; found '{options.PhoneRegion}'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
