@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CampaignDashboard.Api;
+using CampaignDashboard.Api.Contracts;
 using CampaignDashboard.Api.Errors;
 using CampaignDashboard.Api.Health;
 using CampaignDashboard.Api.Logging;
@@ -59,7 +60,7 @@ try
     builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
     builder.Services
-        .AddControllers()
+        .AddControllers(mvc => mvc.Filters.Add<StrictQueryParametersFilter>())
         .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     {

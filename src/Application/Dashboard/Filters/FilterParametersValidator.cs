@@ -90,10 +90,16 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
         {
             foreach (var label in NonBlankLabels(values).Where(label => !isKnown(label)))
             {
-                context.AddFailure(parameter, $"unknown label '{label.Trim()}'; allowed labels: {allowed}");
+                context.AddFailure(parameter, $"unknown label '{label.Trim()}'; allowed labels: {allowed}{PlusHint(label, isKnown)}");
             }
         });
     }
+
+    // "10+" sent unencoded arrives as "10 ": a URL reads '+' as a space.
+    private static string PlusHint(string label, Func<string, bool> isKnown) =>
+        label.EndsWith(' ') && isKnown(label.TrimEnd() + "+")
+            ? $" ('{label.TrimEnd()}+' sent unencoded? In a URL '+' means a space: encode + as %2B)"
+            : string.Empty;
 
     private void RuleForScores(System.Linq.Expressions.Expression<Func<FilterParameters, IReadOnlyList<string>?>> scores, string parameter) =>
         RuleFor(scores).Custom((values, context) =>
