@@ -24,7 +24,8 @@ WebApplication? app = null;
 var hostRan = false;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(LaunchProfileDefaults.Options(args));
+    LaunchProfileDefaults.ApplyUrls(builder);
 
     // build.ps1 -Target Migrate passes --migrate-only: bring the schema up to date, seed nothing, serve nothing.
     var migrateOnly = args.Contains("--migrate-only");
