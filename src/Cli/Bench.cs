@@ -185,6 +185,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         var path = Path.GetFullPath(Path.Combine(dataDirectory, $"bench-{customerCount}-{transactionCount}.duckdb"));
         if (File.Exists(path))
         {
+            output.WriteLine($"Database: {path}");
             return path;
         }
 
