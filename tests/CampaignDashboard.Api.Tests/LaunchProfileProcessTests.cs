@@ -28,7 +28,8 @@ public sealed partial class LaunchProfileProcessTests
     {
         // Production without authentication refuses to start: proof that the environment is Production.
         using var process = Start(new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
-        var (exitCode, console) = await WaitForExitAsync(process);
+        var (exitCode, output, error) = await ApiProcess.WaitForExitAsync(process, Timeout);
+        var console = output + error;
 
         Assert.That(exitCode, Is.EqualTo(1), console);
         Assert.That(console, Does.Contain("Authentication:Mode is not set, and the environment is Production"));
@@ -43,7 +44,8 @@ public sealed partial class LaunchProfileProcessTests
         var address = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
 
         using var process = Start(new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = address });
-        var (exitCode, console) = await WaitForExitAsync(process);
+        var (exitCode, output, error) = await ApiProcess.WaitForExitAsync(process, Timeout);
+        var console = output + error;
 
         Assert.That(exitCode, Is.EqualTo(2), console);
         Assert.That(console, Does.Contain($"Failed to bind to address {address}"));
@@ -106,23 +108,5 @@ public sealed partial class LaunchProfileProcessTests
         }
 
         return Process.Start(start)!;
-    }
-
-    private static async Task<(int ExitCode, string Console)> WaitForExitAsync(Process process)
-    {
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The API was still running after {Timeout.TotalSeconds} s.\n{await output}\n{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
     }
 }

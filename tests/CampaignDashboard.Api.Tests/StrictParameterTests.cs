@@ -8,7 +8,8 @@ namespace CampaignDashboard.Api.Tests;
 /// Contract section 2: a parameter the endpoint does not know, or a single-valued one given twice, is a 400 naming it,
 /// on every endpoint; "10+" sent unencoded (read as "10 ") gets a hint to encode '+'.
 /// </summary>
-public sealed class StrictParameterTests
+[TestFixtureSource(typeof(TestEngines), nameof(TestEngines.Each))]
+public sealed class StrictParameterTests(EngineUnderTest engine) : EngineFixture(engine)
 {
     // Every endpoint with the parameters it needs to answer 200 otherwise.
     private static readonly string[] Endpoints =
@@ -22,27 +23,10 @@ public sealed class StrictParameterTests
         "/api/campaign/segment-migration/customers/export?from_date=2024-01-01&to_date=2025-01-01&from_segment=CHAMPIONS&to_segment=NOT%20ACTIVE&",
     ];
 
-    private DashboardApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApi()
-    {
-        _factory = new DashboardApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [TestCaseSource(nameof(Endpoints))]
     public async Task Every_endpoint_answers_its_own_parameters(string endpoint)
     {
-        using var response = await _client.GetAsync(endpoint.TrimEnd('&', '?'));
+        using var response = await Client.GetAsync(endpoint.TrimEnd('&', '?'));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
@@ -67,7 +51,7 @@ public sealed class StrictParameterTests
     [Test]
     public async Task A_multi_valued_parameter_may_be_repeated()
     {
-        using var response = await _client.GetAsync("/api/campaign/dashboard?r_score=1&r_score=2&segment=CHAMPIONS&segment=NEW%20CUSTOMERS");
+        using var response = await Client.GetAsync("/api/campaign/dashboard?r_score=1&r_score=2&segment=CHAMPIONS&segment=NEW%20CUSTOMERS");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
@@ -87,7 +71,7 @@ public sealed class StrictParameterTests
 
     private async Task<JsonObject> ErrorsAsync(string url)
     {
-        using var response = await _client.GetAsync(url);
+        using var response = await Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
