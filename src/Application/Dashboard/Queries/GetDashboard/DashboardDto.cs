@@ -41,6 +41,9 @@ public sealed record DashboardDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ComparisonDto? Comparison { get; init; }
 
+    /// <summary>Who is about to lapse and what the selected customers are worth (contract section 10).</summary>
+    public PredictionDto Prediction { get; init; } = PredictionDto.Unavailable("not computed");
+
     public DashboardMetaDto Meta { get; init; } = new(null, BuiltInSchemes.Contract.Name, ScoreMethod.Ntile.Name());
 }
 
