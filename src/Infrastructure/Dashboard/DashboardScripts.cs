@@ -1,6 +1,7 @@
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using CampaignDashboard.Application.Prediction;
+using CampaignDashboard.Infrastructure.Persistence;
 
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
@@ -23,6 +24,10 @@ public static class DashboardScripts
 
     /// <summary>The table a prediction's forecasts are copied into ({table} is its name).</summary>
     public const string PredictionTable = "prediction_table";
+
+    /// <summary>The statement creating a prediction table named <paramref name="table"/> (a name the application made).</summary>
+    public static string PredictionTableStatement(string engineFolder, string table) =>
+        SqlScripts.Load(engineFolder, PredictionTable).Replace("{table}", table, StringComparison.Ordinal);
 
     /// <summary>The scripts the statements are composed with.</summary>
     public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow, PredictionInputs, PredictionTable];

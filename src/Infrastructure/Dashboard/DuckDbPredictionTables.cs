@@ -29,7 +29,7 @@ public sealed class DuckDbPredictionTables : IPredictionTables, IAsyncDisposable
 
         var name = DuckDbEngine.NewWorkTableName("prediction");
         await using var connection = (DuckDBConnection)await _engine.OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(SqlScripts.Load(_engine.ScriptFolder, DashboardScripts.PredictionTable).Replace("{table}", name, StringComparison.Ordinal));
+        await connection.ExecuteAsync(DashboardScripts.PredictionTableStatement(_engine.ScriptFolder, name));
         using (var appender = connection.CreateAppender(DuckDbEngine.WorkCatalog, "main", name[(DuckDbEngine.WorkCatalog.Length + 1)..]))
         {
             foreach (var (customerId, forecast) in predictions.Customers)

@@ -32,7 +32,7 @@ public sealed class SqlServerPredictionTables : IPredictionTables, IAsyncDisposa
         var connection = (SqlConnection)await _engine.OpenConnectionAsync(CancellationToken.None);
         try
         {
-            await connection.ExecuteAsync(SqlScripts.Load(_engine.ScriptFolder, DashboardScripts.PredictionTable).Replace("{table}", name, StringComparison.Ordinal));
+            await connection.ExecuteAsync(DashboardScripts.PredictionTableStatement(_engine.ScriptFolder, name));
             await SqlServerCampaignImporter.CopyAsync(
                 connection, transaction: null, name,
                 [("customer_id", typeof(long)), ("p_alive", typeof(decimal)), ("expected_visits", typeof(decimal)), ("expected_spend", typeof(decimal)), ("predicted_clv", typeof(decimal))],
