@@ -186,7 +186,7 @@ public sealed class PredictionUnavailableTests
         Assert.Multiple(async () =>
         {
             Assert.That(dashboard["prediction"]!["available"]!.GetValue<bool>(), Is.False);
-            Assert.That(dashboard["prediction"]!["reason"]!.GetValue<string>(), Does.Contain("99 customers with a repeat visit, at least 100"));
+            Assert.That(dashboard["prediction"]!["reason"]!.GetValue<string>(), Does.Contain("99 repeat buyers, at least 100"));
             Assert.That(dashboard["kpi"]!["total_customer"]!.GetValue<long>(), Is.GreaterThan(0), "the rest of the dashboard is there");
             Assert.That(listed["items"]![0]!["p_alive"], Is.Null);
             Assert.That(sorted.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));

@@ -99,6 +99,7 @@ public sealed class WorkedExampleTests(EngineUnderTest engine)
           "fiscal_year_data": [
             { "fiscal_year": "FY2023-24", "total_customers": 3, "new_customers": 3, "old_customers": 0,
               "new_customer_percentage": 100, "old_customer_percentage": 0 } ],
+          "prediction": { "available": false, "reason": "too little history to fit: 1 repeat buyer, at least 100 needed" },
           "meta": { "as_of_date": "2024-03-01", "segment_scheme": "contract", "score_method": "ntile" }
         }
         """)!;

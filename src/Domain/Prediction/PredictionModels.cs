@@ -19,7 +19,7 @@ public sealed record PredictionModels(BgNbdModel Visits, GammaGammaModel Spend, 
         var repeatCustomers = customers.Count(c => c.X >= 1);
         if (repeatCustomers < MinimumRepeatCustomers)
         {
-            return (null, $"too little history to fit: {repeatCustomers} customers with a repeat visit, at least {MinimumRepeatCustomers} needed");
+            return (null, $"too little history to fit: {repeatCustomers} repeat buyer{(repeatCustomers == 1 ? string.Empty : "s")}, at least {MinimumRepeatCustomers} needed");
         }
 
         var visits = BgNbdFit.Fit(customers.Select(c => ((double)c.X, (double)c.Tx, (double)c.T)).ToArray());
