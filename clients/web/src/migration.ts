@@ -224,6 +224,9 @@ export function createMigration(section: HTMLElement, host: MigrationHost): Migr
   next.addEventListener('click', () => go({ flow_page: current().flow_page + 1 }));
   exportButton.addEventListener('click', () => void exportCsv());
   new ResizeObserver(() => {
+    // Hidden (an error or an empty selection replaced the view): a Sankey cannot be laid out in no room; it is drawn
+    // again when it shows.
+    if (canvas.clientWidth === 0) return;
     chart.resize();
     if (shown && drawnNarrow !== canvas.clientWidth < 560) draw();
   }).observe(canvas);
