@@ -1530,7 +1530,7 @@ export interface IComparisonWindowDto {
     end_date: string;
 }
 
-/** How the figures were computed. */
+/** How the figures were computed, and what reading them needs. */
 export class DashboardMetaDto implements IDashboardMetaDto {
     /** The date recency is measured from; null when there are no transactions. */
     as_of_date!: string | null;
@@ -1538,6 +1538,16 @@ export class DashboardMetaDto implements IDashboardMetaDto {
     segment_scheme!: string;
     /** How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score). */
     score_method!: string;
+    /** The ISO 4217 code of the currency of every amount (spending, profit, order values): Dashboard:Currency. */
+    currency!: string;
+    /** The first transaction date of the whole data, whatever the filters; null without transactions. */
+    first_date!: string | null;
+    /** The last transaction date of the whole data, whatever the filters; null without transactions. */
+    last_date!: string | null;
+    /** Whether any transaction of the data has a profit; false when the source has none (the UCI Online Retail import), so profit figures are 0 for want of data. */
+    has_profit!: boolean;
+    /** The month (1-12) fiscal years start in: fiscal_year_data's years run from its first day. */
+    fiscal_year_start_month!: number;
 
     constructor(data?: IDashboardMetaDto) {
         if (data) {
@@ -1553,6 +1563,11 @@ export class DashboardMetaDto implements IDashboardMetaDto {
             this.as_of_date = _data["as_of_date"] !== undefined ? _data["as_of_date"] : null as any;
             this.segment_scheme = _data["segment_scheme"] !== undefined ? _data["segment_scheme"] : null as any;
             this.score_method = _data["score_method"] !== undefined ? _data["score_method"] : null as any;
+            this.currency = _data["currency"] !== undefined ? _data["currency"] : null as any;
+            this.first_date = _data["first_date"] !== undefined ? _data["first_date"] : null as any;
+            this.last_date = _data["last_date"] !== undefined ? _data["last_date"] : null as any;
+            this.has_profit = _data["has_profit"] !== undefined ? _data["has_profit"] : null as any;
+            this.fiscal_year_start_month = _data["fiscal_year_start_month"] !== undefined ? _data["fiscal_year_start_month"] : null as any;
         }
     }
 
@@ -1568,11 +1583,16 @@ export class DashboardMetaDto implements IDashboardMetaDto {
         data["as_of_date"] = this.as_of_date !== undefined ? this.as_of_date : null as any;
         data["segment_scheme"] = this.segment_scheme !== undefined ? this.segment_scheme : null as any;
         data["score_method"] = this.score_method !== undefined ? this.score_method : null as any;
+        data["currency"] = this.currency !== undefined ? this.currency : null as any;
+        data["first_date"] = this.first_date !== undefined ? this.first_date : null as any;
+        data["last_date"] = this.last_date !== undefined ? this.last_date : null as any;
+        data["has_profit"] = this.has_profit !== undefined ? this.has_profit : null as any;
+        data["fiscal_year_start_month"] = this.fiscal_year_start_month !== undefined ? this.fiscal_year_start_month : null as any;
         return data;
     }
 }
 
-/** How the figures were computed. */
+/** How the figures were computed, and what reading them needs. */
 export interface IDashboardMetaDto {
     /** The date recency is measured from; null when there are no transactions. */
     as_of_date: string | null;
@@ -1580,6 +1600,16 @@ export interface IDashboardMetaDto {
     segment_scheme: string;
     /** How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score). */
     score_method: string;
+    /** The ISO 4217 code of the currency of every amount (spending, profit, order values): Dashboard:Currency. */
+    currency: string;
+    /** The first transaction date of the whole data, whatever the filters; null without transactions. */
+    first_date: string | null;
+    /** The last transaction date of the whole data, whatever the filters; null without transactions. */
+    last_date: string | null;
+    /** Whether any transaction of the data has a profit; false when the source has none (the UCI Online Retail import), so profit figures are 0 for want of data. */
+    has_profit: boolean;
+    /** The month (1-12) fiscal years start in: fiscal_year_data's years run from its first day. */
+    fiscal_year_start_month: number;
 }
 
 export class HttpValidationProblemDetails extends ProblemDetails implements IHttpValidationProblemDetails {

@@ -277,9 +277,14 @@ public static partial class ReferenceDashboard
             ["prediction"] = PredictionBlock(data, asOf, selection, SchemeOf(request.SegmentScheme)),
             ["meta"] = new JsonObject
             {
-                ["as_of_date"] = asOf is null ? null : JsonValue.Create(asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ["as_of_date"] = DateText(asOf),
                 ["segment_scheme"] = SchemeName(request.SegmentScheme),
                 ["score_method"] = IsTies(request.ScoreMethod) ? "ties" : "ntile",
+                ["currency"] = "GBP",
+                ["first_date"] = DateText(data.Transactions.Select(t => (DateOnly?)t.TransactionDate).Min()),
+                ["last_date"] = DateText(data.Transactions.Select(t => (DateOnly?)t.TransactionDate).Max()),
+                ["has_profit"] = data.Transactions.Any(t => t.Profit is { } profit && profit != 0m),
+                ["fiscal_year_start_month"] = fiscalYearStartMonth,
             },
         };
         // Spec section 9: the compare window computed exactly as the main one (its own population, scores and
@@ -540,6 +545,10 @@ public static partial class ReferenceDashboard
             };
         }).ToList();
     }
+
+    /// <summary>A date as the API writes it, or null.</summary>
+    private static JsonValue? DateText(DateOnly? date) =>
+        date is { } day ? JsonValue.Create(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null;
 
     internal static JsonObject MigrationMeta(RefMigration migration) => new()
     {

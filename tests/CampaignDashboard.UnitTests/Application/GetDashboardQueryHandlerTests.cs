@@ -33,9 +33,10 @@ public sealed class GetDashboardQueryHandlerTests
 
         _queries = new Mock<IDashboardQueries>();
         Returns("kpi", new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
-        _queries.Setup(q => q.AsOfDateAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Callback((DashboardFilter filter, CancellationToken token) => Record("as_of", filter, token))
-            .ReturnsAsync(new DateOnly(2024, 3, 1));
+        Returns("meta", new DataExtentRow
+        {
+            AsOfDate = new DateTime(2024, 3, 1), FirstDate = new DateTime(2023, 5, 2), LastDate = new DateTime(2024, 3, 1), HasProfit = true,
+        });
         Returns<CategoryCount>("distributions",
             new CategoryCount("r", 1, 1), new CategoryCount("r", 2, 1), new CategoryCount("r", 3, 1),
             new CategoryCount("f", 1, 1), new CategoryCount("f", 2, 1), new CategoryCount("f", 3, 1),
@@ -65,10 +66,9 @@ public sealed class GetDashboardQueryHandlerTests
     {
         await SendAsync(new GetDashboardQuery { StartDate = "2024-01-01", CustomerName = "smith", FValueBucket = ["1", " 10+ "] });
 
-        // The as-of date is asked by the meta and the prediction widgets (the engine answers it once per computation).
         Assert.That(_calls.Select(c => c.Widget), Is.EquivalentTo(new[]
         {
-            "kpi", "as_of", "as_of", "distributions", "segment", "rf_grid", "fiscal_year",
+            "kpi", "meta", "distributions", "segment", "rf_grid", "fiscal_year",
         }));
         var filter = _calls[0].Filter;
         Assert.Multiple(() =>
@@ -109,7 +109,8 @@ public sealed class GetDashboardQueryHandlerTests
             Assert.That(dashboard.RfGridData, Has.Count.EqualTo(25));
             Assert.That(dashboard.RfGridData[12], Is.EqualTo(new RfGridItemDto(3, 3, 1, 33.33m, 350m, 350m)));
             Assert.That(dashboard.RfGridData[0], Is.EqualTo(new RfGridItemDto(5, 5, 0, 0m, 0m, 0m)));
-            Assert.That(dashboard.Meta.AsOfDate, Is.EqualTo(new DateOnly(2024, 3, 1)));
+            Assert.That(dashboard.Meta, Is.EqualTo(new DashboardMetaDto(
+                new DateOnly(2024, 3, 1), "contract", "ntile", "GBP", new DateOnly(2023, 5, 2), new DateOnly(2024, 3, 1), HasProfit: true, 4)));
         });
     }
 

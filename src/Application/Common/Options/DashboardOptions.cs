@@ -23,5 +23,14 @@ public sealed class DashboardOptions
     /// </summary>
     public int CacheSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The ISO 4217 code of the currency every amount is in (spend, profit, order values), e.g. GBP; the API does not
+    /// convert, it names the currency for the page (meta.currency).
+    /// </summary>
+    public string Currency { get; set; } = DefaultCurrency;
+
+    /// <summary>Pounds sterling: the demo data's and the UCI Online Retail data's currency.</summary>
+    public const string DefaultCurrency = "GBP";
+
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);
 }
