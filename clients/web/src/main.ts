@@ -31,6 +31,7 @@ import {
 import { formatCount, formatDate, formatMoney, formatMoneyShort, formatNumber } from './format';
 import { describeProblem, renderProblem } from './problems';
 import { createMigration } from './migration';
+import { createPredictionPanel } from './prediction';
 import { createCustomersTable, pageCount } from './table';
 import './styles.css';
 
@@ -78,6 +79,7 @@ const emptyRange = $('[data-testid="empty-range"]');
 const filtersToggle = $('[data-testid="filters-toggle"]');
 const filtersCount = $('[data-testid="filters-count"]');
 const customersSection = $('[data-testid="customers"]');
+const predictionSection = $('[data-testid="prediction"]');
 const migrationSection = $('[data-testid="migration"]');
 const schemePicker = $<HTMLSelectElement>('[data-testid="segment-scheme"]');
 const methodControl = $<HTMLFieldSetElement>('[data-testid="score-method-control"]');
@@ -537,6 +539,7 @@ function setState(state: State, message: string): void {
   emptyPanel.hidden = state !== 'empty';
   chartSection.hidden = state === 'empty' || state === 'error';
   customersSection.hidden = state === 'empty' || state === 'error';
+  predictionSection.hidden = state === 'empty' || state === 'error';
   migrationSection.hidden = state === 'empty' || state === 'error';
   // An error shows no figures: those on screen belong to the previous view (nor does the next load, until it has its own).
   kpiSection.hidden = state === 'error' || (state === 'loading' && kpiSection.hidden);
@@ -634,6 +637,7 @@ async function load(): Promise<void> {
   setState('ready', `${formatCount(customers, 'customer')}${hasFilters(filters) ? (customers === 1 ? ' matches' : ' match') + ' these filters' : ''}.`);
   charts ??= createCharts(chartSection, (values: FilterValues) => navigate(withFilters(toggleValues(view.filters, values))));
   charts.update(dashboard, filters, definitionsOf(dashboard));
+  prediction.show(dashboard.prediction, dashboard.meta.currency);
   migration.load();
 }
 
@@ -699,6 +703,14 @@ async function exportCsv(): Promise<void> {
     table.exporting(false, describeProblem(error, 'The export'));
   }
 }
+
+// ---- Prediction -------------------------------------------------------------------------------------------
+
+// The win-back list: the same customers, the least likely to be alive first.
+const prediction = createPredictionPanel(predictionSection, () => {
+  navigate({ ...view, table: { ...view.table, sort: 'p_alive', page: 1 } });
+  customersSection.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
 
 // ---- Segment migration ------------------------------------------------------------------------------------
 

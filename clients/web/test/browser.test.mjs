@@ -360,7 +360,7 @@ describe('the dashboard page in Chromium', () => {
     assert.equal(first.total, body.kpi.total_customer);
     assert.deepEqual(rows.ids, first.items.map((c) => c.customer_id));
     assert.deepEqual(rows.cells, first.items.map((c) => String(c.spend)));
-    assert.equal(await page.locator('td[data-column="p_alive"]').first().textContent(), 'n/a');
+    assert.equal(await page.locator('td[data-column="p_alive"]').first().textContent(), `${format(first.items[0].p_alive * 100, 1)}%`);
     assert.equal(await page.getByTestId('as-of').textContent(), `Figures as of ${dateText(body.meta.as_of_date)} · amounts in ${body.meta.currency}`);
     assert.equal(await migrationSettled(page), 'ready');
     await screenshot(page, 'dashboard-1280.png');
@@ -912,6 +912,32 @@ describe('the dashboard page in Chromium', () => {
     await settled(page);
     await migrationSettled(page);
     assert.equal(await page.getByTestId('flow').getAttribute('data-total'), String(link.customers));
+    await page.context().close();
+  });
+
+  test('the prediction panel shows the API\'s prediction block; "Show the win-back list" sorts the table by probability alive', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const { body } = await apiJson('');
+    const { prediction, meta } = body;
+    assert.equal(prediction.available, true, 'the demo data is enough to fit');
+    assert.equal(await page.getByTestId('prediction-visits').textContent(), format(prediction.expected_visits, 0));
+    assert.equal(await page.getByTestId('prediction-spend').textContent(), moneyShort(prediction.expected_spend, meta.currency));
+    assert.equal(await page.getByTestId('prediction-spend').getAttribute('title'), money(prediction.expected_spend, meta.currency));
+    const lapsed = prediction.likely_lapsed_customers;
+    assert.equal(await page.getByTestId('prediction-lapsed').textContent(), `${format(lapsed, 0)} customer${lapsed === 1 ? '' : 's'}`);
+    const rows = page.locator('[data-testid="prediction-segments"] tbody tr');
+    assert.equal(await rows.count(), prediction.by_segment.length);
+    const firstSegment = prediction.by_segment[0];
+    assert.equal(await rows.first().locator('td').nth(2).textContent(), `${format(firstSegment.mean_p_alive * 100, 1)}%`);
+
+    await page.getByTestId('prediction-win-back').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'p_alive');
+    await settled(page);
+    const expected = await apiCustomers('?sort=p_alive&page_size=25');
+    assert.deepEqual((await tableRows(page)).ids, expected.items.map((c) => c.customer_id));
     await page.context().close();
   });
 

@@ -56,13 +56,18 @@ public static partial class ReferenceDashboard
         var (models, reason, forecasts) = Predict(data, asOf);
         if (models is null)
         {
-            return new JsonObject { ["available"] = false, ["reason"] = reason };
+            return new JsonObject
+            {
+                ["available"] = false, ["reason"] = reason, ["model"] = null, ["horizon_days"] = null, ["expected_visits"] = null,
+                ["expected_spend"] = null, ["likely_lapsed_customers"] = null, ["by_segment"] = null,
+            };
         }
 
         var selected = selection.Select(c => (Customer: c, Forecast: forecasts[c.CustomerId])).ToList();
         return new JsonObject
         {
             ["available"] = true,
+            ["reason"] = null,
             ["model"] = new JsonObject
             {
                 ["r"] = Four(models.Visits.R),

@@ -1,14 +1,13 @@
-using System.Text.Json.Serialization;
-
 namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 
 /// <summary>
 /// Contract section 10's block: the fitted models and the forecast of the selected customers, or
-/// <c>{available: false, reason}</c>. Sums are over the customers' reported (rounded) figures, so that they equal
-/// the sum of the customers list's column.
+/// <c>{available: false, reason}</c>. Every field is always sent (null where it does not apply), so that a typed client
+/// reads the same shape either way. Sums are over the customers' reported (rounded) figures, so that they equal the sum
+/// of the customers list's column.
 /// </summary>
 /// <param name="Available">Whether the models could be fitted at the as-of date.</param>
-/// <param name="Reason">Why there is no prediction; absent when there is one.</param>
+/// <param name="Reason">Why there is no prediction; null when there is one.</param>
 /// <param name="Model">The fitted parameters (4 decimals) and the customers each model was fitted on.</param>
 /// <param name="HorizonDays">The days ahead that expected visits and spend cover (Prediction:HorizonDays).</param>
 /// <param name="ExpectedVisits">Expected repeat visit days of the selected customers within the horizon.</param>
@@ -17,13 +16,13 @@ namespace CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 /// <param name="BySegment">Per segment of the scheme in use: customers, mean p_alive (null when empty), expected spend.</param>
 public sealed record PredictionDto(
     bool Available,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PredictionModelDto? Model,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? HorizonDays,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? ExpectedVisits,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? ExpectedSpend,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? LikelyLapsedCustomers,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SegmentPredictionDto>? BySegment)
+    string? Reason,
+    PredictionModelDto? Model,
+    int? HorizonDays,
+    decimal? ExpectedVisits,
+    decimal? ExpectedSpend,
+    long? LikelyLapsedCustomers,
+    IReadOnlyList<SegmentPredictionDto>? BySegment)
 {
     public static PredictionDto Unavailable(string reason) => new(false, reason, null, null, null, null, null, null);
 }
