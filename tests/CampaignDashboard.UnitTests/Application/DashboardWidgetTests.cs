@@ -86,7 +86,7 @@ public sealed class DashboardWidgetTests
         engine.Setup(q => q.RowsAsync<CategoryCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.RowsAsync<RfmCell>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.RowsAsync<RfGridRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
-        engine.Setup(q => q.RowsAsync<DataExtentRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
+        engine.Setup(q => q.RowsAsync<MetaRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.RowsAsync<FiscalYearCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.PredictionInputsAsync(It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<PredictionInput>());
         return engine.Object;

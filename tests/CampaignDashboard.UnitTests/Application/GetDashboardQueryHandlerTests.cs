@@ -33,7 +33,7 @@ public sealed class GetDashboardQueryHandlerTests
 
         _queries = new Mock<IDashboardQueries>();
         Returns("kpi", new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
-        Returns("meta", new DataExtentRow
+        Returns("meta", new MetaRow
         {
             AsOfDate = new DateTime(2024, 3, 1), FirstDate = new DateTime(2023, 5, 2), LastDate = new DateTime(2024, 3, 1), HasProfit = true,
         });

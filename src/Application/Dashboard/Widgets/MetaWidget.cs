@@ -8,7 +8,7 @@ namespace CampaignDashboard.Application.Dashboard.Widgets;
 
 /// <summary>The as-of date and the extent of the whole data (not the selection), as meta.sql returns them.</summary>
 /// <remarks>Dates arrive as DateTime from both engines.</remarks>
-public sealed class DataExtentRow
+public sealed class MetaRow
 {
     public DateTime? AsOfDate { get; init; }
 
@@ -24,11 +24,11 @@ public sealed class DataExtentRow
 /// needs to read the figures: the currency, the data's first and last day, whether it has profit, the fiscal year's
 /// first month.
 /// </summary>
-public sealed class MetaWidget(IOptions<DashboardOptions> options) : SqlWidget<DataExtentRow>("meta")
+public sealed class MetaWidget(IOptions<DashboardOptions> options) : SqlWidget<MetaRow>("meta")
 {
-    protected override DashboardPiece Fill(IReadOnlyList<DataExtentRow> rows, DashboardFilter filter)
+    protected override DashboardPiece Fill(IReadOnlyList<MetaRow> rows, DashboardFilter filter)
     {
-        var extent = rows.Count > 0 ? rows[0] : new DataExtentRow();
+        var extent = rows.Count > 0 ? rows[0] : new MetaRow();
         var meta = new DashboardMetaDto(
             DateOf(extent.AsOfDate),
             filter.Scheme.Name,

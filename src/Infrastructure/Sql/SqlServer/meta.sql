@@ -4,5 +4,5 @@ SELECT
     CAST(CAST(@as_of_date AS DATE) AS DATETIME2) AS as_of_date,
     CAST(MIN(t.transaction_date) AS DATETIME2) AS first_date,
     CAST(MAX(t.transaction_date) AS DATETIME2) AS last_date,
-    CAST(MAX(CASE WHEN t.profit <> 0 THEN 1 ELSE 0 END) AS BIT) AS has_profit
+    CAST(COALESCE(MAX(CASE WHEN t.profit <> 0 THEN 1 ELSE 0 END), 0) AS BIT) AS has_profit
 FROM campaign.transactions AS t;
