@@ -1536,11 +1536,11 @@ export interface IComparisonWindowDto {
     end_date: string;
 }
 
-/** Contract section 10's block: the fitted models and the forecast of the selected customers, or {available: false, reason}. Sums are over the customers' reported (rounded) figures, so that they equal the sum of the customers list's column. */
+/** Contract section 10's block: the fitted models and the forecast of the selected customers, or {available: false, reason}. Every field is always sent (null where it does not apply), so that a typed client reads the same shape either way. Sums are over the customers' reported (rounded) figures, so that they equal the sum of the customers list's column. */
 export class PredictionDto implements IPredictionDto {
     /** Whether the models could be fitted at the as-of date. */
     available!: boolean;
-    /** Why there is no prediction; absent when there is one. */
+    /** Why there is no prediction; null when there is one. */
     reason!: string | null;
     /** The fitted parameters (4 decimals) and the customers each model was fitted on. */
     model!: PredictionModelDto | null;
@@ -1609,11 +1609,11 @@ export class PredictionDto implements IPredictionDto {
     }
 }
 
-/** Contract section 10's block: the fitted models and the forecast of the selected customers, or {available: false, reason}. Sums are over the customers' reported (rounded) figures, so that they equal the sum of the customers list's column. */
+/** Contract section 10's block: the fitted models and the forecast of the selected customers, or {available: false, reason}. Every field is always sent (null where it does not apply), so that a typed client reads the same shape either way. Sums are over the customers' reported (rounded) figures, so that they equal the sum of the customers list's column. */
 export interface IPredictionDto {
     /** Whether the models could be fitted at the as-of date. */
     available: boolean;
-    /** Why there is no prediction; absent when there is one. */
+    /** Why there is no prediction; null when there is one. */
     reason: string | null;
     /** The fitted parameters (4 decimals) and the customers each model was fitted on. */
     model: PredictionModelDto | null;
