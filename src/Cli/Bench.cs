@@ -187,7 +187,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
     private async Task<string> DatasetAsync(int customerCount, long transactionCount, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataDirectory);
-        var path = Path.GetFullPath(Path.Combine(dataDirectory, $"bench-{customerCount}-{transactionCount}.duckdb"));
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, $"bench-v{SyntheticRetailData.Version}-{customerCount}-{transactionCount}.duckdb"));
         if (File.Exists(path))
         {
             return path;
