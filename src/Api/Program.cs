@@ -9,6 +9,7 @@ using CampaignDashboard.Api.OpenApi;
 using CampaignDashboard.Api.Security;
 using CampaignDashboard.Api.ServiceDefaults;
 using CampaignDashboard.Application;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Infrastructure;
 using CampaignDashboard.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -80,7 +81,10 @@ try
         settings.DocumentName = "v1";
         settings.Title = "Campaign Dashboard API";
         settings.Version = "v1";
-        settings.Description = "RFM campaign dashboard over a retailer's customer transactions. Metric definitions: docs/metrics.md.";
+        // The configured currency (checked at start like the rest of the section), so a client generated from the document knows it.
+        var currency = builder.Configuration.GetSection(DashboardOptions.SectionName)[nameof(DashboardOptions.Currency)] ?? DashboardOptions.DefaultCurrency;
+        settings.Description = "RFM campaign dashboard over a retailer's customer transactions. Metric definitions: docs/metrics.md. " +
+            $"Every amount (spending, profit, order values) is in {currency} (ISO 4217, setting Dashboard:Currency; also the dashboard's meta.currency).";
         settings.OperationProcessors.Add(new ProblemJsonResponsesProcessor());
         settings.AddBearerSecurity(authentication);
     });

@@ -37,6 +37,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();
                 services.AddSingleton<ScoredPopulationCache>();
                 services.AddScoped<ISelectionInputs, MaterializedSelectionInputs>();
+                services.AddSingleton<IPredictionTables, DuckDbPredictionTables>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -51,6 +52,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
                 services.AddScoped<ISelectionInputs, SqlServerSelectionInputs>();
+                services.AddSingleton<IPredictionTables, SqlServerPredictionTables>();
                 break;
             default:
                 throw new StartupConfigurationException(

@@ -47,8 +47,8 @@ public sealed class ReadmeExampleTests
     }
 
     /// <summary>
-    /// The request and the response, one line per property: objects whole, lists by their first item (the rest
-    /// elided as "..."), as JSON with the README's spacing.
+    /// The request and the response, one line per property: objects whole, lists (at any depth) by their first item,
+    /// the rest elided as "...", as JSON with the README's spacing.
     /// </summary>
     private static string Block(JsonObject dashboard)
     {
@@ -57,18 +57,18 @@ public sealed class ReadmeExampleTests
         for (var i = 0; i < properties.Length; i++)
         {
             var (name, value) = (properties[i].Key, properties[i].Value!);
-            var shown = value is JsonArray { Count: > 1 } list ? $"[ {Compact(list[0]!)}, \"...\" ]" : Compact(value);
-            text.Append("  \"").Append(name).Append("\": ").Append(shown).Append(i < properties.Length - 1 ? ",\n" : "\n");
+            text.Append("  \"").Append(name).Append("\": ").Append(Compact(value)).Append(i < properties.Length - 1 ? ",\n" : "\n");
         }
 
         return text.Append("}\n```\n").ToString();
     }
 
-    // {"a":1,"b":[2]} -> { "a": 1, "b": [ 2 ] }
+    // {"a":1,"b":[2,3]} -> { "a": 1, "b": [ 2, "..." ] }
     private static string Compact(JsonNode node) => node switch
     {
         JsonObject o => "{ " + string.Join(", ", o.Select(p => $"\"{p.Key}\": {(p.Value is null ? "null" : Compact(p.Value))}")) + " }",
-        JsonArray a => a.Count == 0 ? "[]" : "[ " + string.Join(", ", a.Select(item => item is null ? "null" : Compact(item))) + " ]",
+        JsonArray { Count: 0 } => "[]",
+        JsonArray a => $"[ {(a[0] is null ? "null" : Compact(a[0]!))}{(a.Count > 1 ? ", \"...\"" : string.Empty)} ]",
         _ => node.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
     };
 }

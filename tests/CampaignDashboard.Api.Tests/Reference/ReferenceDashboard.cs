@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using CampaignDashboard.Domain.Prediction;
 
 namespace CampaignDashboard.Api.Tests.Reference;
 
@@ -11,7 +12,7 @@ namespace CampaignDashboard.Api.Tests.Reference;
 /// (section 3, step by step) with plain LINQ over in-memory lists. Deliberately naive: it must not share
 /// code or shortcuts with the production SQL.
 /// </summary>
-public static class ReferenceDashboard
+public static partial class ReferenceDashboard
 {
     // ---- Category tables, copied from spec section 4 (order matters: widgets list them in this order). ----
 
@@ -273,11 +274,17 @@ public static class ReferenceDashboard
             ["segment_data"] = SegmentWidget(selection, SchemeOf(request.SegmentScheme)),
             ["rf_grid_data"] = RfGridWidget(selection),
             ["fiscal_year_data"] = FiscalYearWidget(data, selection, selectedTransactions, fiscalYearStartMonth),
+            ["prediction"] = PredictionBlock(data, asOf, selection, SchemeOf(request.SegmentScheme)),
             ["meta"] = new JsonObject
             {
-                ["as_of_date"] = asOf is null ? null : JsonValue.Create(asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ["as_of_date"] = DateText(asOf),
                 ["segment_scheme"] = SchemeName(request.SegmentScheme),
                 ["score_method"] = IsTies(request.ScoreMethod) ? "ties" : "ntile",
+                ["currency"] = "GBP",
+                ["first_date"] = DateText(data.Transactions.Select(t => (DateOnly?)t.TransactionDate).Min()),
+                ["last_date"] = DateText(data.Transactions.Select(t => (DateOnly?)t.TransactionDate).Max()),
+                ["has_profit"] = data.Transactions.Any(t => t.Profit is { } profit && profit != 0m),
+                ["fiscal_year_start_month"] = fiscalYearStartMonth,
             },
         };
         // Spec section 9: the compare window computed exactly as the main one (its own population, scores and
@@ -368,11 +375,14 @@ public static class ReferenceDashboard
     /// <summary>
     /// Spec section 6: every customer of S as a row of <c>GET /api/campaign/customers</c>, in the order of
     /// <paramref name="sort"/> (a key, '-' first for descending): ties by customer_id ascending, nulls last in both
-    /// directions, names by the ordinal order of their lower-cased text. Prediction fields are null (no model here).
+    /// directions, names by the ordinal order of their lower-cased text. Prediction fields (section 10) are null
+    /// without a prediction.
     /// </summary>
     public static IReadOnlyList<JsonObject> Customers(RefDataset data, RefRequest request, string sort = "-spend")
     {
         var (asOf, _, selection) = Evaluate(data, request);
+        var forecasts = Predict(data, asOf).Forecasts;
+        CustomerForecast? ForecastOf(CustomerFacts c) => forecasts.TryGetValue(c.CustomerId, out var f) ? f : null;
         var descending = sort.StartsWith('-');
         var key = descending ? sort[1..] : sort;
         Func<CustomerFacts, IComparable?> value = key switch
@@ -387,6 +397,10 @@ public static class ReferenceDashboard
             "r_score" => c => c.R,
             "f_score" => c => c.F,
             "m_score" => c => c.M,
+            "p_alive" => c => ForecastOf(c)?.PAlive,
+            "expected_visits" => c => ForecastOf(c)?.ExpectedVisits,
+            "expected_spend" => c => ForecastOf(c)?.ExpectedSpend,
+            "predicted_clv" => c => ForecastOf(c)?.PredictedClv,
             _ => throw new ArgumentException($"unknown sort key '{key}'"),
         };
         var ordered = selection.ToList();
@@ -423,10 +437,10 @@ public static class ReferenceDashboard
             ["first_purchase"] = Day(c.First),
             ["last_purchase"] = Day(c.Last),
             ["acquired"] = Day(c.RegistrationDate ?? acquiredFrom[c.CustomerId]),
-            ["p_alive"] = null,
-            ["expected_visits"] = null,
-            ["expected_spend"] = null,
-            ["predicted_clv"] = null,
+            ["p_alive"] = ForecastOf(c)?.PAlive,
+            ["expected_visits"] = ForecastOf(c)?.ExpectedVisits,
+            ["expected_spend"] = ForecastOf(c)?.ExpectedSpend,
+            ["predicted_clv"] = ForecastOf(c)?.PredictedClv,
         }).ToList();
 
         static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -531,6 +545,10 @@ public static class ReferenceDashboard
             };
         }).ToList();
     }
+
+    /// <summary>A date as the API writes it, or null.</summary>
+    private static JsonValue? DateText(DateOnly? date) =>
+        date is { } day ? JsonValue.Create(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null;
 
     internal static JsonObject MigrationMeta(RefMigration migration) => new()
     {

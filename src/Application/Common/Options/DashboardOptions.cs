@@ -32,5 +32,14 @@ public sealed class DashboardOptions
     /// <summary>The configured phone region in upper case; null when none is set.</summary>
     public string? PhoneRegionCode => string.IsNullOrWhiteSpace(PhoneRegion) ? null : PhoneRegion.Trim().ToUpperInvariant();
 
+    /// <summary>
+    /// The ISO 4217 code of the currency every amount is in (spend, profit, order values), e.g. GBP; the API does not
+    /// convert, it names the currency for the page (meta.currency).
+    /// </summary>
+    public string Currency { get; set; } = DefaultCurrency;
+
+    /// <summary>Pounds sterling: the demo data's and the UCI Online Retail data's currency.</summary>
+    public const string DefaultCurrency = "GBP";
+
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);
 }
