@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CampaignDashboard.Api;
+using CampaignDashboard.Api.Contracts;
 using CampaignDashboard.Api.Errors;
 using CampaignDashboard.Api.Health;
 using CampaignDashboard.Api.Logging;
@@ -24,7 +25,8 @@ WebApplication? app = null;
 var hostRan = false;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(LaunchProfileDefaults.Options(args));
+    LaunchProfileDefaults.ApplyUrls(builder);
 
     // build.ps1 -Target Migrate passes --migrate-only: bring the schema up to date, seed nothing, serve nothing.
     var migrateOnly = args.Contains("--migrate-only");
@@ -60,7 +62,7 @@ try
     builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
     builder.Services
-        .AddControllers()
+        .AddControllers(mvc => mvc.Filters.Add<StrictQueryParametersFilter>())
         .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     {

@@ -17,6 +17,10 @@ namespace CampaignDashboard.Cli;
 public sealed class Bench(TextWriter output, int runs, long customers, long transactions, string dataDirectory)
 {
     private const string DashboardPath = "/api/campaign/dashboard";
+
+    // The unfiltered dashboard under another cache key: the start-up warm-up leaves the default one in the response
+    // and population caches, and a cold case must compute. No transaction predates 1900, so the numbers are the same.
+    private const string ColdFullPath = DashboardPath + "?start_date=1900-01-01";
     private const string SegmentPagePath = "/api/campaign/customers?segment=CHAMPIONS";
     private const string ExportPath = "/api/campaign/customers/export";
     private const int WarmPageRequests = 50;
@@ -55,7 +59,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
             output.WriteLine($"run {run}/{runs}");
             await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
             {
-                coldFull.Add(await api.TimeAsync(DashboardPath, cancellationToken));
+                coldFull.Add(await api.TimeAsync(ColdFullPath, cancellationToken));
                 segmentPageAfterFull.Add(await api.TimeAsync(SegmentPagePath, cancellationToken));
                 for (var i = 0; i < WarmPageRequests; i++)
                 {
@@ -104,7 +108,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
 
             await using (var api = await ApiProcess.StartAsync(root, small, cancellationToken))
             {
-                coldSmall.Add(await api.TimeAsync(DashboardPath, cancellationToken));
+                coldSmall.Add(await api.TimeAsync(ColdFullPath, cancellationToken));
                 Track(api);
             }
 
@@ -190,6 +194,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         var path = Path.GetFullPath(Path.Combine(dataDirectory, $"bench-v{SyntheticRetailData.Version}-{customerCount}-{transactionCount}.duckdb"));
         if (File.Exists(path))
         {
+            output.WriteLine($"Database: {path}");
             return path;
         }
 

@@ -23,7 +23,7 @@ export class CampaignClient {
      * @param compare_end_date (optional) Last date of the compare window (YYYY-MM-DD), also its as-of date; given with compare_start_date.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
-     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.
      * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
@@ -167,6 +167,13 @@ export class CampaignClient {
             result200 = SegmentSchemesDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A query parameter was given: this endpoint takes none; `errors` names it.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -221,7 +228,7 @@ export class CustomersClient {
      * @param page_size (optional) Customers per page, 1 to 1000; default 100.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
-     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.
      * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
@@ -350,7 +357,7 @@ export class CustomersClient {
      * @param page_size (optional) Not taken: an export holds every customer of the selection. Given, it is a 400.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
-     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.
      * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.

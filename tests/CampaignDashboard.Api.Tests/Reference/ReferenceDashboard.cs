@@ -224,13 +224,13 @@ public static partial class ReferenceDashboard
 
         // Step 5: selection S.
         var hasMobileFilter = !string.IsNullOrEmpty(request.CustomerMobile);
-        var wantedMobile = hasMobileFilter ? StripMobile(request.CustomerMobile!) : "";
+        var wantedMobiles = hasMobileFilter ? WantedMobiles(request.CustomerMobile!, request.PhoneRegion) : [];
         // Spec section 2: a case-insensitive substring of customer_name, after trimming the value.
         var hasNameFilter = !string.IsNullOrWhiteSpace(request.CustomerName);
         var wantedName = hasNameFilter ? request.CustomerName!.Trim().ToLowerInvariant() : "";
 
         var selection = population
-            .Where(c => !hasMobileFilter || (c.Mobile is not null && StripMobile(c.Mobile) == wantedMobile))
+            .Where(c => !hasMobileFilter || (c.Mobile is not null && wantedMobiles.Contains(StripMobile(c.Mobile))))
             .Where(c => !hasNameFilter
                         || (c.Name is not null && c.Name.ToLowerInvariant().Contains(wantedName, StringComparison.Ordinal)))
             .Where(c => rFilter is null || rFilter.Contains(RecencyLabel(c.Recency)))
@@ -557,6 +557,23 @@ public static partial class ReferenceDashboard
         ["window_days"] = migration.WindowDays,
         ["segment_scheme"] = SchemeName(migration.SegmentScheme),
     };
+
+    /// <summary>
+    /// Spec section 2, "Mobile numbers": without a region, the typed digits; with one, the number libphonenumber reads
+    /// in that region, as its E.164 digits and as the digits of its national format (which carries the trunk prefix).
+    /// </summary>
+    private static HashSet<string> WantedMobiles(string typed, string? region)
+    {
+        if (region is null)
+        {
+            return [StripMobile(typed)];
+        }
+
+        var phones = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var number = phones.Parse(typed, region);
+        var national = phones.Format(number, PhoneNumbers.PhoneNumberFormat.NATIONAL);
+        return [phones.Format(number, PhoneNumbers.PhoneNumberFormat.E164).TrimStart('+'), new string(national.Where(char.IsAsciiDigit).ToArray())];
+    }
 
     /// <summary>Mobile comparison ignores exactly these five characters on both sides.</summary>
     private static string StripMobile(string mobile) =>

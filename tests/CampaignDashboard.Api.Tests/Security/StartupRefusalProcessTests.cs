@@ -30,6 +30,7 @@ public sealed class StartupRefusalProcessTests
     [TestCase("Dashboard:CacheSeconds must be from 0 (no cache) to 86400 (a day); found -1.", "Dashboard__CacheSeconds=-1")]
     [TestCase("Dashboard:Currency must be an ISO 4217 currency code in capitals, e.g. GBP, EUR, USD; found 'pounds'.", "Dashboard__Currency=pounds")]
     [TestCase("Dashboard:Currency must be an ISO 4217 currency code in capitals, e.g. GBP, EUR, USD; found 'XYZ'.", "Dashboard__Currency=XYZ")]
+    [TestCase("Dashboard:PhoneRegion must be an ISO 3166 region code such as GB or IN, or empty; found 'UK'.", "Dashboard__PhoneRegion=UK")]
     [TestCase("Database:Provider must be one of DuckDb, SqlServer; found 'Oracle'.", "Database__Provider=Oracle")]
     [TestCase("ConnectionStrings:Campaign is empty, but Database:Provider is SqlServer", "Database__Provider=SqlServer", "ConnectionStrings__Campaign=")]
     [TestCase("ConnectionStrings:Campaign has no 'Data Source=<file>', which DuckDB needs", "ConnectionStrings__Campaign=foo.duckdb")]

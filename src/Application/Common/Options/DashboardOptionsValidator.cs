@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignDashboard.Domain.Customers;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application.Common.Options;
@@ -34,6 +35,12 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         {
             failures.Add(
                 $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.Currency)} must be an ISO 4217 currency code in capitals, e.g. GBP, EUR, USD; found '{options.Currency}'.");
+        }
+
+        if (options.PhoneRegionCode is { } region && !MobileNumber.IsSupportedRegion(region))
+        {
+            failures.Add(
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.PhoneRegion)} must be an ISO 3166 region code such as GB or IN, or empty; found '{options.PhoneRegion}'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
