@@ -37,7 +37,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignImporter, DuckDbCampaignImporter>();
                 services.AddSingleton<ScoredPopulationCache>();
                 services.AddScoped<ISelectionInputs, MaterializedSelectionInputs>();
-                services.AddSingleton<IPredictionTables, DuckDbPredictionTables>();
+                services.AddSingleton<PredictionTables, DuckDbPredictionTables>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -52,7 +52,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
                 services.AddScoped<ISelectionInputs, SqlServerSelectionInputs>();
-                services.AddSingleton<IPredictionTables, SqlServerPredictionTables>();
+                services.AddSingleton<PredictionTables, SqlServerPredictionTables>();
                 break;
             default:
                 throw new StartupConfigurationException(

@@ -7,29 +7,15 @@ using DuckDB.NET.Data;
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>Forecasts as tables of DuckDB's in-memory work catalog, filled by its appender.</summary>
-public sealed class DuckDbPredictionTables : IPredictionTables, IAsyncDisposable
+public sealed class DuckDbPredictionTables(DuckDbEngine engine) : PredictionTables
 {
-    private readonly DuckDbEngine _engine;
-    private readonly SharedTables<CustomerPredictions> _tables;
-
-    public DuckDbPredictionTables(DuckDbEngine engine)
-    {
-        _engine = engine;
-        _tables = new SharedTables<CustomerPredictions>(IPredictionTables.Capacity, BuildAsync);
-    }
-
-    public Task<SharedTables<CustomerPredictions>.Lease> AcquireAsync(CustomerPredictions predictions, CancellationToken cancellationToken) =>
-        _tables.AcquireAsync(predictions, cancellationToken);
-
-    public ValueTask DisposeAsync() => _tables.DisposeAsync();
-
-    private async Task<SharedTable> BuildAsync(CustomerPredictions predictions)
+    protected override async Task<SharedTable> BuildAsync(CustomerPredictions predictions)
     {
         await Task.Yield(); // DuckDB completes synchronously: never build under the cache's lock
 
         var name = DuckDbEngine.NewWorkTableName("prediction");
-        await using var connection = (DuckDBConnection)await _engine.OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync(DashboardScripts.PredictionTableStatement(_engine.ScriptFolder, name));
+        await using var connection = (DuckDBConnection)await engine.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync(DashboardScripts.PredictionTableStatement(engine.ScriptFolder, name));
         using (var appender = connection.CreateAppender(DuckDbEngine.WorkCatalog, "main", name[(DuckDbEngine.WorkCatalog.Length + 1)..]))
         {
             foreach (var (customerId, forecast) in predictions.Customers)
@@ -44,6 +30,6 @@ public sealed class DuckDbPredictionTables : IPredictionTables, IAsyncDisposable
             }
         }
 
-        return new SharedTable(name, () => new ValueTask(_engine.DropWorkTablesAsync([name])));
+        return new SharedTable(name, () => new ValueTask(engine.DropWorkTablesAsync([name])));
     }
 }

@@ -15,7 +15,7 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// <see cref="ISelectionInputs"/> says where the population comes from; the as-of date is resolved once.
 /// </summary>
 public sealed class SqlDashboardQueries(
-    IDatabaseEngine engine, ISelectionInputs selectionInputs, DashboardParameterBinder binder, PredictionCache predictions, IPredictionTables predictionTables)
+    IDatabaseEngine engine, ISelectionInputs selectionInputs, DashboardParameterBinder binder, PredictionCache predictions, PredictionTables predictionTables)
     : IDashboardQueries, IAsyncDisposable
 {
     // The prediction tables this computation's statements read: kept until it ends (the scope is disposed).

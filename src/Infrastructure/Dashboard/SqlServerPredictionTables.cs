@@ -10,29 +10,15 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// Forecasts as global temp tables, bulk-copied once per prediction and held by a connection of their own (a global
 /// temp table lives as long as the session that made it), so that every request's statements can join them.
 /// </summary>
-public sealed class SqlServerPredictionTables : IPredictionTables, IAsyncDisposable
+public sealed class SqlServerPredictionTables(SqlServerEngine engine) : PredictionTables
 {
-    private readonly SqlServerEngine _engine;
-    private readonly SharedTables<CustomerPredictions> _tables;
-
-    public SqlServerPredictionTables(SqlServerEngine engine)
-    {
-        _engine = engine;
-        _tables = new SharedTables<CustomerPredictions>(IPredictionTables.Capacity, BuildAsync);
-    }
-
-    public Task<SharedTables<CustomerPredictions>.Lease> AcquireAsync(CustomerPredictions predictions, CancellationToken cancellationToken) =>
-        _tables.AcquireAsync(predictions, cancellationToken);
-
-    public ValueTask DisposeAsync() => _tables.DisposeAsync();
-
-    private async Task<SharedTable> BuildAsync(CustomerPredictions predictions)
+    protected override async Task<SharedTable> BuildAsync(CustomerPredictions predictions)
     {
         var name = $"##campaign_prediction_{Guid.NewGuid():N}";
-        var connection = (SqlConnection)await _engine.OpenConnectionAsync(CancellationToken.None);
+        var connection = (SqlConnection)await engine.OpenConnectionAsync(CancellationToken.None);
         try
         {
-            await connection.ExecuteAsync(DashboardScripts.PredictionTableStatement(_engine.ScriptFolder, name));
+            await connection.ExecuteAsync(DashboardScripts.PredictionTableStatement(engine.ScriptFolder, name));
             await SqlServerCampaignImporter.CopyAsync(
                 connection, transaction: null, name,
                 [("customer_id", typeof(long)), ("p_alive", typeof(decimal)), ("expected_visits", typeof(decimal)), ("expected_spend", typeof(decimal)), ("predicted_clv", typeof(decimal))],

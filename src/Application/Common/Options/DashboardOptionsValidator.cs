@@ -31,16 +31,16 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
                 $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.CacheSeconds)} must be from 0 (no cache) to {DashboardOptions.MaxCacheSeconds} (a day); found {options.CacheSeconds}."));
         }
 
-        if (options.PhoneRegionCode is { } region && !MobileNumber.IsSupportedRegion(region))
-        {
-            failures.Add(
-                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.PhoneRegion)} must be an ISO 3166 region code such as GB or IN, or empty; found '{options.PhoneRegion}'.");
-        }
-
         if (!IsCurrencyCode(options.Currency))
         {
             failures.Add(
                 $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.Currency)} must be an ISO 4217 currency code in capitals, e.g. GBP, EUR, USD; found '{options.Currency}'.");
+        }
+
+        if (options.PhoneRegionCode is { } region && !MobileNumber.IsSupportedRegion(region))
+        {
+            failures.Add(
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.PhoneRegion)} must be an ISO 3166 region code such as GB or IN, or empty; found '{options.PhoneRegion}'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
