@@ -21,6 +21,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
     // The unfiltered dashboard under another cache key: the start-up warm-up leaves the default one in the response
     // and population caches, and a cold case must compute. No transaction predates 1900, so the numbers are the same.
     private const string ColdFullPath = DashboardPath + "?start_date=1900-01-01";
+    private const string WindowPath = DashboardPath + "?start_date=2024-01-01&end_date=2024-12-31";
     private const string SegmentPagePath = "/api/campaign/customers?segment=CHAMPIONS";
     private const string ExportPath = "/api/campaign/customers/export";
     private const int WarmPageRequests = 50;
@@ -42,7 +43,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         var mobile = new SyntheticRetailData((int)customers, transactions, seed: 1).Customers().First(c => c.Mobile is not null).Mobile!;
 
         var coldFull = new List<double>();
-        var coldFullWithoutPrediction = new List<double>();
+        var coldWindowWithoutPrediction = new List<double>();
         var mobileAfterFull = new List<double>();
         var warmServer = new List<double>();
         var coldWindow = new List<double>();
@@ -75,16 +76,17 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
                 Track(api);
             }
 
-            // The same first request without the prediction: what the fit and forecast cost on top of the population.
+            // A window ending before the data does is a new as-of date: its dashboard fits the prediction there. Without
+            // the prediction, the same request says what the fit and forecast cost on top of the population.
             await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken, new() { ["Prediction__Enabled"] = "false" }))
             {
-                coldFullWithoutPrediction.Add(await api.TimeAsync(DashboardPath, cancellationToken));
+                coldWindowWithoutPrediction.Add(await api.TimeAsync(WindowPath, cancellationToken));
                 Track(api);
             }
 
             await using (var api = await ApiProcess.StartAsync(root, large, cancellationToken))
             {
-                coldWindow.Add(await api.TimeAsync($"{DashboardPath}?start_date=2024-01-01&end_date=2024-12-31", cancellationToken));
+                coldWindow.Add(await api.TimeAsync(WindowPath, cancellationToken));
                 Track(api);
             }
 
@@ -133,9 +135,9 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         }
 
         var scale = $"{customers:N0} customers, {transactions:N0} transactions";
-        Add($"cold full dashboard, no filters, empty cache, prediction off ({scale})", "median <= 1.0 s", coldFullWithoutPrediction, Seconds);
-        Add("the same with the prediction (every customer's history read, both models fitted, every customer forecast)", "median <= the row above + 5 s", coldFull, Seconds);
-        Add("cold with a date window (2024)", "median <= 1.0 s", coldWindow, Seconds);
+        Add($"cold full dashboard, no filters, another cache key than the warm-up's (its prediction fitted by the warm-up) ({scale})", "median <= 1.0 s", coldFull, Seconds);
+        Add("cold with a date window (2024), prediction off", "median <= 1.0 s", coldWindowWithoutPrediction, Seconds);
+        Add("the same with the prediction: every history to 2024-12-31 read, both models fitted, every customer forecast", "median <= the row above + 5 s", coldWindow, Seconds);
         Add("cold with a bucket filter (m_value_bucket=1000-2000)", "median <= 1.0 s", coldBucket, Seconds);
         Add("one customer by mobile, after the unfiltered dashboard", "<= 100 ms", mobileAfterFull, Milliseconds);
         Add($"warm repeat, server time (Server-Timing), {WarmRequests} requests per run", "p50 <= 2 ms", warmServer, Milliseconds);

@@ -1,9 +1,14 @@
 -- The prediction's inputs (contract section 10): every customer with a transaction on or before the as-of date A,
 -- over all its transactions up to A (start_date does not apply: the models need the whole history), in days:
 -- x = visit days - 1, t_x = last - first, T = A - first, and for x >= 1 the mean spend of the repeat visit days,
--- m = (spend - spend on the first day) / x. A visit day is a customer's transactions of one date.
+-- m = (spend - spend on the first day) / x. A visit day is a customer's transactions of one date; numbering them
+-- finds the first day's spend in the same pass.
 WITH visit_days AS (
-    SELECT t.customer_id, t.transaction_date, SUM(t.amount) AS spend
+    SELECT
+        t.customer_id,
+        t.transaction_date,
+        SUM(t.amount) AS spend,
+        ROW_NUMBER() OVER (PARTITION BY t.customer_id ORDER BY t.transaction_date) AS visit_number
     FROM campaign.transactions AS t
     WHERE t.transaction_date <= CAST(@as_of_date AS DATE)
     GROUP BY t.customer_id, t.transaction_date
@@ -14,7 +19,8 @@ per_customer AS (
         COUNT_BIG(*) - 1 AS x,
         MIN(v.transaction_date) AS first_date,
         MAX(v.transaction_date) AS last_date,
-        SUM(v.spend) AS spend
+        SUM(v.spend) AS spend,
+        SUM(CASE WHEN v.visit_number = 1 THEN v.spend END) AS first_day_spend
     FROM visit_days AS v
     GROUP BY v.customer_id
 )
@@ -23,6 +29,5 @@ SELECT
     CAST(pc.x AS INT) AS x,
     DATEDIFF(day, pc.first_date, pc.last_date) AS tx,
     DATEDIFF(day, pc.first_date, CAST(@as_of_date AS DATE)) AS t,
-    CASE WHEN pc.x >= 1 THEN CAST(pc.spend - first_day.spend AS FLOAT) / pc.x END AS m
-FROM per_customer AS pc
-JOIN visit_days AS first_day ON first_day.customer_id = pc.customer_id AND first_day.transaction_date = pc.first_date;
+    CASE WHEN pc.x >= 1 THEN CAST(pc.spend - pc.first_day_spend AS FLOAT) / pc.x END AS m
+FROM per_customer AS pc;
