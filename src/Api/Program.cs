@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CampaignDashboard.Api;
+using CampaignDashboard.Api.Contracts;
 using CampaignDashboard.Api.Errors;
 using CampaignDashboard.Api.Health;
 using CampaignDashboard.Api.Logging;
@@ -8,6 +9,7 @@ using CampaignDashboard.Api.OpenApi;
 using CampaignDashboard.Api.Security;
 using CampaignDashboard.Api.ServiceDefaults;
 using CampaignDashboard.Application;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Infrastructure;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -24,7 +26,8 @@ WebApplication? app = null;
 var hostRan = false;
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(LaunchProfileDefaults.Options(args));
+    LaunchProfileDefaults.ApplyUrls(builder);
 
     // build.ps1 -Target Migrate passes --migrate-only: bring the schema up to date, seed nothing, serve nothing.
     var migrateOnly = args.Contains("--migrate-only");
@@ -60,7 +63,11 @@ try
     builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 
     builder.Services
-        .AddControllers(mvc => mvc.Filters.Add<DatabaseDeadline.EndsBeforeTheResponse>())
+        .AddControllers(mvc =>
+        {
+            mvc.Filters.Add<StrictQueryParametersFilter>();
+            mvc.Filters.Add<DatabaseDeadline.EndsBeforeTheResponse>();
+        })
         .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
     builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
     {
@@ -80,7 +87,10 @@ try
         settings.DocumentName = "v1";
         settings.Title = "Campaign Dashboard API";
         settings.Version = "v1";
-        settings.Description = "RFM campaign dashboard over a retailer's customer transactions. Metric definitions: docs/metrics.md.";
+        // The configured currency (checked at start like the rest of the section), so a client generated from the document knows it.
+        var currency = builder.Configuration.GetSection(DashboardOptions.SectionName)[nameof(DashboardOptions.Currency)] ?? DashboardOptions.DefaultCurrency;
+        settings.Description = "RFM campaign dashboard over a retailer's customer transactions. Metric definitions: docs/metrics.md. " +
+            $"Every amount (spending, profit, order values) is in {currency} (ISO 4217, setting Dashboard:Currency; also the dashboard's meta.currency).";
         settings.OperationProcessors.Add(new ProblemJsonResponsesProcessor());
         settings.AddBearerSecurity(authentication);
     });

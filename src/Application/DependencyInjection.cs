@@ -5,6 +5,7 @@ using CampaignDashboard.Application.Data;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
+using CampaignDashboard.Application.Prediction;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Caching.Memory;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SegmentationOptions>, SegmentationOptionsValidator>();
         services.AddSingleton<SegmentSchemes>();
         services.AddSingleton<FilterParser>();
+        services.AddOptions<PredictionOptions>().BindCheckedConfiguration(PredictionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PredictionOptions>, PredictionOptionsValidator>();
+        services.AddSingleton<PredictionCache>();
         return services;
     }
 

@@ -83,7 +83,7 @@ public static class Commands
             var store = services.GetRequiredService<ICampaignDataStore>();
             try
             {
-                await store.EnsureSchemaAsync(cancellationToken);
+                await OpenDatabaseAsync(output, services, cancellationToken);
             }
             catch (DataStoreUnavailableException) when (ServingApi.Find(store.Describe()) is { } api)
             {
@@ -194,7 +194,7 @@ public static class Commands
             }
 
             await using var services = buildServices();
-            await services.GetRequiredService<ICampaignDataStore>().EnsureSchemaAsync(cancellationToken);
+            await OpenDatabaseAsync(output, services, cancellationToken);
             var importer = services.GetRequiredService<ICampaignImporter>();
             var total = (double)(data.CustomerCount + data.TransactionCount);
             var summary = await ConsoleProgress.RunAsync(output, "generate", progress => importer.ImportAsync(
@@ -250,6 +250,14 @@ public static class Commands
             }
         }));
         return command;
+    }
+
+    /// <summary>Says which database the command works on, then brings its schema up to date.</summary>
+    private static async Task OpenDatabaseAsync(TextWriter output, ServiceProvider services, CancellationToken cancellationToken)
+    {
+        var store = services.GetRequiredService<ICampaignDataStore>();
+        await output.WriteLineAsync($"Database: {store.Describe()}");
+        await store.EnsureSchemaAsync(cancellationToken);
     }
 
     private static async Task WriteCsvAsync(TextWriter output, SyntheticRetailData data, DirectoryInfo directory, CancellationToken cancellationToken)

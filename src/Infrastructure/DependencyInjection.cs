@@ -39,6 +39,7 @@ public static class DependencyInjection
                 services.AddSingleton<IScoredPopulationBuilder, DuckDbScoredPopulationBuilder>();
                 services.AddSingleton<ScoredPopulationCache>();
                 services.AddScoped<ISelectionInputs, MaterializedSelectionInputs>();
+                services.AddSingleton<PredictionTables, DuckDbPredictionTables>();
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -53,6 +54,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
                 services.AddScoped<ISelectionInputs, SqlServerSelectionInputs>();
+                services.AddSingleton<PredictionTables, SqlServerPredictionTables>();
                 break;
             default:
                 throw new StartupConfigurationException(

@@ -300,11 +300,48 @@ public sealed class CommandLineTests
     }
 
     [Test]
-    public async Task A_missing_file_is_rejected()
+    public async Task A_missing_file_is_rejected_naming_the_file_without_a_line()
     {
-        var (exitCode, _, error) = await _cli.RunAsync("import", "--customers", Path.Combine(_directory, "absent.csv"));
+        var absent = Path.Combine(_directory, "absent.csv");
+        var (exitCode, _, error) = await _cli.RunAsync("import", "--customers", absent);
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Rejected));
-        Assert.That(error, Does.Contain("absent.csv:0: file: does not exist"));
+        Assert.That(error.Split('\n')[0].TrimEnd(), Is.EqualTo($"{absent}: does not exist"));
+    }
+
+    [Test]
+    public async Task A_customer_row_with_a_bad_date_is_reported_once_not_again_for_its_transactions()
+    {
+        var (customers, transactions) = await WriteFilesAsync(
+            CustomersHeader + "\n777001,Bad Date,,2024-02-30\n",
+            TransactionsHeader + "\n900001,777001,2024-03-01,10.00,1,\n900002,777001,2024-03-02,20.00,1,\n900003,888888,2024-03-03,30.00,1,\n");
+
+        var (exitCode, _, error) = await _cli.RunAsync("import", "--customers", customers, "--transactions", transactions);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(ExitCodes.Rejected));
+            Assert.That(lines.Count(l => l.Contains("777001", StringComparison.Ordinal) || l.Contains("customers.csv:2:", StringComparison.Ordinal)), Is.EqualTo(1), error);
+            Assert.That(error, Does.Contain("customers.csv:2: registration_date: '2024-02-30' is not a real date"));
+            // A customer in neither place is still reported.
+            Assert.That(error, Does.Contain("transactions.csv:4: customer_id: customer 888888 is neither in the database nor in the customers file"));
+        });
+    }
+
+    [Test]
+    public async Task Import_and_generate_say_which_database_they_work_on()
+    {
+        var file = Path.Combine(_directory, "transactions.csv");
+        await File.WriteAllTextAsync(file, TransactionsHeader + "\n900001,1,2024-01-01,12.50,1,\n");
+
+        var import = await _cli.RunAsync("import", "--transactions", file);
+        var generate = await _cli.RunAsync("generate", "--customers", "10");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(import.Output, Does.StartWith($"Database: {_cli.DatabasePath}"), import.Error);
+            Assert.That(generate.Output, Does.StartWith($"Database: {_cli.DatabasePath}"), generate.Error);
+        });
     }
 
     private async Task<(string Customers, string Transactions)> WriteFilesAsync(string customers, string transactions)

@@ -35,6 +35,9 @@ public sealed class EmptyDatabaseTests(EngineUnderTest engine)
 
             Assert.That(dashboard["fiscal_year_data"]!.AsArray(), Is.Empty);
             Assert.That(dashboard["meta"]!["as_of_date"], Is.Null);
+            Assert.That(dashboard["meta"]!["first_date"], Is.Null);
+            Assert.That(dashboard["meta"]!["last_date"], Is.Null);
+            Assert.That(dashboard["meta"]!["has_profit"]!.GetValue<bool>(), Is.False);
         });
     }
 }

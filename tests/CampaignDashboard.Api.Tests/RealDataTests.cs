@@ -27,7 +27,8 @@ public sealed class RealDataTests
         }
 
         using var client = factory.CreateClient();
-        var kpi = JsonNode.Parse(await client.GetStringAsync("/api/campaign/dashboard"))!["kpi"]!;
+        var dashboard = JsonNode.Parse(await client.GetStringAsync("/api/campaign/dashboard"))!;
+        var kpi = dashboard["kpi"]!;
 
         Assert.Multiple(() =>
         {
@@ -35,6 +36,8 @@ public sealed class RealDataTests
             Assert.That(kpi["customer_spending"]!.GetValue<decimal>(), Is.EqualTo(Math.Round(expected.Spending, 2)));
             Assert.That(kpi["unit_per_transaction"]!.GetValue<decimal>(),
                 Is.EqualTo(Math.Round((decimal)expected.Units / expected.Bills, 2, MidpointRounding.AwayFromZero)), "units per bill");
+            // The layout has no profit: the page says "no profit data" rather than showing 0.00.
+            Assert.That(dashboard["meta"]!["has_profit"]!.GetValue<bool>(), Is.False);
         });
         Assert.That(expected.Bills, Is.GreaterThan(10_000), "the sample holds thousands of invoices");
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using System.Net;
 using CampaignDashboard.Api.Tests.Security;
 using CampaignDashboard.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +8,10 @@ using Serilog.Events;
 
 namespace CampaignDashboard.Api.Tests;
 
-/// <summary>The start-up warm-up runs the real dashboard endpoint; a failure would only be logged, so it is checked here.</summary>
+/// <summary>
+/// The start-up warm-up runs the real dashboard endpoint; a failure would only be logged, so it is checked here. It
+/// leaves the default dashboard in the response cache: the first visitor is served warm.
+/// </summary>
 public sealed class StartupWarmupTests
 {
     [Test]
@@ -24,6 +29,47 @@ public sealed class StartupWarmupTests
         {
             Assert.That(templates, Has.Some.StartsWith("Warmed up the dashboard and customers endpoints"));
             Assert.That(templates, Has.None.Contains("warm-up failed"));
+        });
+    }
+
+    [Test]
+    public async Task After_the_warm_up_the_default_dashboard_is_served_from_the_response_cache()
+    {
+        // An empty database: what is cached does not depend on the data, and loading rows would invalidate the cache.
+        using var factory = new DashboardApiFactory();
+        using var client = factory.CreateClient();
+
+        var hits = 0L;
+        var misses = 0L;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, meterListener) =>
+        {
+            if (instrument.Name is "campaign.dashboard.cache.hits" or "campaign.dashboard.cache.misses")
+            {
+                meterListener.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "campaign.dashboard.cache.hits")
+            {
+                Interlocked.Add(ref hits, value);
+            }
+            else
+            {
+                Interlocked.Add(ref misses, value);
+            }
+        });
+        listener.Start();
+
+        using var response = await client.GetAsync("/api/campaign/dashboard");
+        listener.Dispose();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Interlocked.Read(ref misses), Is.Zero, "the first visitor's dashboard was computed");
+            Assert.That(Interlocked.Read(ref hits), Is.EqualTo(1), "the first visitor's dashboard came from the cache");
         });
     }
 }

@@ -99,7 +99,11 @@ public sealed class WorkedExampleTests(EngineUnderTest engine)
           "fiscal_year_data": [
             { "fiscal_year": "FY2023-24", "total_customers": 3, "new_customers": 3, "old_customers": 0,
               "new_customer_percentage": 100, "old_customer_percentage": 0 } ],
-          "meta": { "as_of_date": "2024-03-01", "segment_scheme": "contract", "score_method": "ntile" }
+          "prediction": { "available": false, "reason": "too little history to fit: 1 repeat buyer, at least 100 needed", "model": null,
+                          "horizon_days": null, "expected_visits": null, "expected_spend": null, "likely_lapsed_customers": null,
+                          "by_segment": null },
+          "meta": { "as_of_date": "2024-03-01", "segment_scheme": "contract", "score_method": "ntile", "currency": "GBP",
+                    "first_date": "2023-06-15", "last_date": "2024-03-01", "has_profit": true, "fiscal_year_start_month": 4 }
         }
         """)!;
         // rf_grid_data from the example's scores: c1 is (R 3, F 3), c3 (2, 2), c2 (1, 1); every other cell is empty.

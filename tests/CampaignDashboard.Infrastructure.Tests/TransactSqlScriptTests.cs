@@ -2,6 +2,7 @@ using CampaignDashboard.Application;
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Migration.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using CampaignDashboard.Domain.FiscalYears;
 using CampaignDashboard.Infrastructure.Dashboard;
@@ -10,6 +11,7 @@ using CampaignDashboard.Infrastructure.Persistence.SqlServer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Moq;
 
 namespace CampaignDashboard.Infrastructure.Tests;
 
@@ -23,6 +25,7 @@ public sealed class TransactSqlScriptTests
     private const string DuckDb = "DuckDb";
 
     private const string PopulationTable = "##campaign_population_0123456789abcdef0123456789abcdef";
+    private const string PredictionTable = "##campaign_prediction_0123456789abcdef0123456789abcdef";
 
     /// <summary>
     /// The scripts composed over the selection: those the registered widgets run (Application/Dashboard/Widgets, but the
@@ -34,12 +37,13 @@ public sealed class TransactSqlScriptTests
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddApplication(autoMapperLicenseKey: null)
+            .AddSingleton(Mock.Of<IDataVersionSource>())
             .BuildServiceProvider();
         using var scope = services.CreateScope();
         return scope.ServiceProvider.GetServices<IDashboardWidget>()
             .Where(w => w.GetType().BaseType is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(SqlWidget<>))
             .Select(w => w.Name)
-            .Concat([CustomerScripts.List, CustomerScripts.Count]).ToArray();
+            .Concat([PredictionWidget.Script, CustomerScripts.List, CustomerScripts.Count]).ToArray();
     }
 
     /// <summary>
@@ -52,7 +56,8 @@ public sealed class TransactSqlScriptTests
         var inputs = $"population AS (SELECT * FROM {PopulationTable}),\n{SqlScripts.Load(SqlServer, DashboardScripts.CustomerMatches)}";
         foreach (var widget in WidgetScripts())
         {
-            yield return new TestCaseData(SqlDashboardQueries.ComposeWidget(SqlServer, inputs, widget)).SetArgDisplayNames(widget);
+            var widgetInputs = DashboardScripts.ReadingPrediction.Contains(widget) ? $"{inputs},\nprediction AS (SELECT * FROM {PredictionTable})" : inputs;
+            yield return new TestCaseData(SqlDashboardQueries.ComposeWidget(SqlServer, widgetInputs, widget)).SetArgDisplayNames(widget);
         }
 
         foreach (var script in MigrationStatements)
@@ -62,6 +67,8 @@ public sealed class TransactSqlScriptTests
         }
 
         yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.AsOfDate)).SetArgDisplayNames(DashboardScripts.AsOfDate);
+        yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.PredictionInputs)).SetArgDisplayNames(DashboardScripts.PredictionInputs);
+        yield return new TestCaseData(DashboardScripts.PredictionTableStatement(SqlServer, PredictionTable)).SetArgDisplayNames(DashboardScripts.PredictionTable);
     }
 
     /// <summary>The segment migration's scripts, each composed over two snapshots' population tables and the flow.</summary>
@@ -141,7 +148,7 @@ public sealed class TransactSqlScriptTests
     private static IReadOnlyDictionary<string, object?> AllValues() =>
         DashboardSqlParameters.For(DashboardFilter.Unfiltered, new DateOnly(2024, 3, 1), new FiscalCalendar(4))
             .Concat(CustomerSort.Default.Parameters(offset: 0, limit: 100))
-            .Concat(new Dictionary<string, object?> { ["from_cells"] = null, ["to_cells"] = null })
+            .Concat(new Dictionary<string, object?> { ["from_cells"] = null, ["to_cells"] = null, ["likely_lapsed_below"] = 0.5m })
             .ToDictionary();
 
     /// <summary>The @variables a T-SQL text refers to, read from its syntax tree (independent of the regex the app uses).</summary>

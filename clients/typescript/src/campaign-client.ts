@@ -23,7 +23,7 @@ export class CampaignClient {
      * @param compare_end_date (optional) Last date of the compare window (YYYY-MM-DD), also its as-of date; given with compare_start_date.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
-     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.
      * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
@@ -167,6 +167,13 @@ export class CampaignClient {
             result200 = SegmentSchemesDto.fromJS(resultData200);
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = HttpValidationProblemDetails.fromJS(resultData400);
+            return throwException("A query parameter was given: this endpoint takes none; `errors` names it.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -221,7 +228,7 @@ export class CustomersClient {
      * @param page_size (optional) Customers per page, 1 to 1000; default 100.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
-     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.
      * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
@@ -350,7 +357,7 @@ export class CustomersClient {
      * @param page_size (optional) Not taken: an export holds every customer of the selection. Given, it is a 400.
      * @param start_date (optional) First transaction date of the window, inclusive, as YYYY-MM-DD.
      * @param end_date (optional) Last transaction date of the window, inclusive, as YYYY-MM-DD; also the date recency is measured from.
-     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.
+     * @param customer_mobile (optional) Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.
      * @param customer_name (optional) Only customers whose name contains this text, ignoring case; '%', '_' and '[' are literal. At most 100 characters.
      * @param r_value_bucket (optional) Recency buckets (labels of r_value_bucket_data: 1-200, 200-400, 400-600, 600-800, 800-1000, >1000), comma-separated or repeated; ORed.
      * @param f_value_bucket (optional) Visit buckets (labels of visits_data: 1 to 9, 10+; encode '+' as %2B), comma-separated or repeated; ORed.
@@ -901,6 +908,8 @@ export class DashboardDto implements IDashboardDto {
     fiscal_year_data!: FiscalYearItemDto[];
     /** The compare window's KPIs and segments and the change of every KPI; absent without compare dates. */
     comparison!: ComparisonDto | null;
+    /** Who is about to lapse and what the selected customers are worth (contract section 10). */
+    prediction!: PredictionDto;
     meta!: DashboardMetaDto;
 
     constructor(data?: IDashboardDto) {
@@ -996,6 +1005,7 @@ export class DashboardDto implements IDashboardDto {
                 this.fiscal_year_data = null as any;
             }
             this.comparison = _data["comparison"] ? ComparisonDto.fromJS(_data["comparison"]) : null as any;
+            this.prediction = _data["prediction"] ? PredictionDto.fromJS(_data["prediction"]) : null as any;
             this.meta = _data["meta"] ? DashboardMetaDto.fromJS(_data["meta"]) : null as any;
         }
     }
@@ -1061,6 +1071,7 @@ export class DashboardDto implements IDashboardDto {
                 data["fiscal_year_data"].push(item ? item.toJSON() : null as any);
         }
         data["comparison"] = this.comparison ? this.comparison.toJSON() : null as any;
+        data["prediction"] = this.prediction ? this.prediction.toJSON() : null as any;
         data["meta"] = this.meta ? this.meta.toJSON() : null as any;
         return data;
     }
@@ -1082,6 +1093,8 @@ export interface IDashboardDto {
     fiscal_year_data: FiscalYearItemDto[];
     /** The compare window's KPIs and segments and the change of every KPI; absent without compare dates. */
     comparison: ComparisonDto | null;
+    /** Who is about to lapse and what the selected customers are worth (contract section 10). */
+    prediction: PredictionDto;
     meta: DashboardMetaDto;
 }
 
@@ -1530,7 +1543,220 @@ export interface IComparisonWindowDto {
     end_date: string;
 }
 
-/** How the figures were computed. */
+/** Contract section 10's block: the fitted models and the forecast of the selected customers, or {available: false, reason}. Every field is always sent (null where it does not apply), so that a typed client reads the same shape either way. Sums are over the customers' reported (rounded) figures, so that they equal the sum of the customers list's column. */
+export class PredictionDto implements IPredictionDto {
+    /** Whether the models could be fitted at the as-of date. */
+    available!: boolean;
+    /** Why there is no prediction; null when there is one. */
+    reason!: string | null;
+    /** The fitted parameters (4 decimals) and the customers each model was fitted on. */
+    model!: PredictionModelDto | null;
+    /** The days ahead that expected visits and spend cover (Prediction:HorizonDays). */
+    horizon_days!: number | null;
+    /** Expected repeat visit days of the selected customers within the horizon. */
+    expected_visits!: number | null;
+    /** Their expected spend within the horizon. */
+    expected_spend!: number | null;
+    /** Selected customers with p_alive below 0.5. */
+    likely_lapsed_customers!: number | null;
+    /** Per segment of the scheme in use: customers, mean p_alive (null when empty), expected spend. */
+    by_segment!: SegmentPredictionDto[] | null;
+
+    constructor(data?: IPredictionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.available = _data["available"] !== undefined ? _data["available"] : null as any;
+            this.reason = _data["reason"] !== undefined ? _data["reason"] : null as any;
+            this.model = _data["model"] ? PredictionModelDto.fromJS(_data["model"]) : null as any;
+            this.horizon_days = _data["horizon_days"] !== undefined ? _data["horizon_days"] : null as any;
+            this.expected_visits = _data["expected_visits"] !== undefined ? _data["expected_visits"] : null as any;
+            this.expected_spend = _data["expected_spend"] !== undefined ? _data["expected_spend"] : null as any;
+            this.likely_lapsed_customers = _data["likely_lapsed_customers"] !== undefined ? _data["likely_lapsed_customers"] : null as any;
+            if (Array.isArray(_data["by_segment"])) {
+                this.by_segment = [] as any;
+                for (let item of _data["by_segment"])
+                    this.by_segment!.push(SegmentPredictionDto.fromJS(item));
+            }
+            else {
+                this.by_segment = null as any;
+            }
+        }
+    }
+
+    static fromJS(data: any): PredictionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PredictionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["available"] = this.available !== undefined ? this.available : null as any;
+        data["reason"] = this.reason !== undefined ? this.reason : null as any;
+        data["model"] = this.model ? this.model.toJSON() : null as any;
+        data["horizon_days"] = this.horizon_days !== undefined ? this.horizon_days : null as any;
+        data["expected_visits"] = this.expected_visits !== undefined ? this.expected_visits : null as any;
+        data["expected_spend"] = this.expected_spend !== undefined ? this.expected_spend : null as any;
+        data["likely_lapsed_customers"] = this.likely_lapsed_customers !== undefined ? this.likely_lapsed_customers : null as any;
+        if (Array.isArray(this.by_segment)) {
+            data["by_segment"] = [];
+            for (let item of this.by_segment)
+                data["by_segment"].push(item ? item.toJSON() : null as any);
+        }
+        return data;
+    }
+}
+
+/** Contract section 10's block: the fitted models and the forecast of the selected customers, or {available: false, reason}. Every field is always sent (null where it does not apply), so that a typed client reads the same shape either way. Sums are over the customers' reported (rounded) figures, so that they equal the sum of the customers list's column. */
+export interface IPredictionDto {
+    /** Whether the models could be fitted at the as-of date. */
+    available: boolean;
+    /** Why there is no prediction; null when there is one. */
+    reason: string | null;
+    /** The fitted parameters (4 decimals) and the customers each model was fitted on. */
+    model: PredictionModelDto | null;
+    /** The days ahead that expected visits and spend cover (Prediction:HorizonDays). */
+    horizon_days: number | null;
+    /** Expected repeat visit days of the selected customers within the horizon. */
+    expected_visits: number | null;
+    /** Their expected spend within the horizon. */
+    expected_spend: number | null;
+    /** Selected customers with p_alive below 0.5. */
+    likely_lapsed_customers: number | null;
+    /** Per segment of the scheme in use: customers, mean p_alive (null when empty), expected spend. */
+    by_segment: SegmentPredictionDto[] | null;
+}
+
+/** BG/NBD (r, alpha in days, a, b) and Gamma-Gamma (p, q, gamma) parameters, and the customers fitted. */
+export class PredictionModelDto implements IPredictionModelDto {
+    r!: number;
+    alpha!: number;
+    a!: number;
+    b!: number;
+    p!: number;
+    q!: number;
+    gamma!: number;
+    customers_fitted!: number;
+    customers_fitted_spend!: number;
+
+    constructor(data?: IPredictionModelDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.r = _data["r"] !== undefined ? _data["r"] : null as any;
+            this.alpha = _data["alpha"] !== undefined ? _data["alpha"] : null as any;
+            this.a = _data["a"] !== undefined ? _data["a"] : null as any;
+            this.b = _data["b"] !== undefined ? _data["b"] : null as any;
+            this.p = _data["p"] !== undefined ? _data["p"] : null as any;
+            this.q = _data["q"] !== undefined ? _data["q"] : null as any;
+            this.gamma = _data["gamma"] !== undefined ? _data["gamma"] : null as any;
+            this.customers_fitted = _data["customers_fitted"] !== undefined ? _data["customers_fitted"] : null as any;
+            this.customers_fitted_spend = _data["customers_fitted_spend"] !== undefined ? _data["customers_fitted_spend"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): PredictionModelDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PredictionModelDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["r"] = this.r !== undefined ? this.r : null as any;
+        data["alpha"] = this.alpha !== undefined ? this.alpha : null as any;
+        data["a"] = this.a !== undefined ? this.a : null as any;
+        data["b"] = this.b !== undefined ? this.b : null as any;
+        data["p"] = this.p !== undefined ? this.p : null as any;
+        data["q"] = this.q !== undefined ? this.q : null as any;
+        data["gamma"] = this.gamma !== undefined ? this.gamma : null as any;
+        data["customers_fitted"] = this.customers_fitted !== undefined ? this.customers_fitted : null as any;
+        data["customers_fitted_spend"] = this.customers_fitted_spend !== undefined ? this.customers_fitted_spend : null as any;
+        return data;
+    }
+}
+
+/** BG/NBD (r, alpha in days, a, b) and Gamma-Gamma (p, q, gamma) parameters, and the customers fitted. */
+export interface IPredictionModelDto {
+    r: number;
+    alpha: number;
+    a: number;
+    b: number;
+    p: number;
+    q: number;
+    gamma: number;
+    customers_fitted: number;
+    customers_fitted_spend: number;
+}
+
+/** One segment's selected customers, their mean probability of being alive and their expected spend. */
+export class SegmentPredictionDto implements ISegmentPredictionDto {
+    label!: string;
+    customers!: number;
+    mean_p_alive!: number | null;
+    expected_spend!: number;
+
+    constructor(data?: ISegmentPredictionDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.label = _data["label"] !== undefined ? _data["label"] : null as any;
+            this.customers = _data["customers"] !== undefined ? _data["customers"] : null as any;
+            this.mean_p_alive = _data["mean_p_alive"] !== undefined ? _data["mean_p_alive"] : null as any;
+            this.expected_spend = _data["expected_spend"] !== undefined ? _data["expected_spend"] : null as any;
+        }
+    }
+
+    static fromJS(data: any): SegmentPredictionDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new SegmentPredictionDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["label"] = this.label !== undefined ? this.label : null as any;
+        data["customers"] = this.customers !== undefined ? this.customers : null as any;
+        data["mean_p_alive"] = this.mean_p_alive !== undefined ? this.mean_p_alive : null as any;
+        data["expected_spend"] = this.expected_spend !== undefined ? this.expected_spend : null as any;
+        return data;
+    }
+}
+
+/** One segment's selected customers, their mean probability of being alive and their expected spend. */
+export interface ISegmentPredictionDto {
+    label: string;
+    customers: number;
+    mean_p_alive: number | null;
+    expected_spend: number;
+}
+
+/** How the figures were computed, and what reading them needs. */
 export class DashboardMetaDto implements IDashboardMetaDto {
     /** The date recency is measured from; null when there are no transactions. */
     as_of_date!: string | null;
@@ -1538,6 +1764,16 @@ export class DashboardMetaDto implements IDashboardMetaDto {
     segment_scheme!: string;
     /** How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score). */
     score_method!: string;
+    /** The ISO 4217 code of the currency of every amount (spending, profit, order values): Dashboard:Currency. */
+    currency!: string;
+    /** The first transaction date of the whole data, whatever the filters; null without transactions. */
+    first_date!: string | null;
+    /** The last transaction date of the whole data, whatever the filters; null without transactions. */
+    last_date!: string | null;
+    /** Whether any transaction of the data has a profit; false when the source has none (the UCI Online Retail import), so profit figures are 0 for want of data. */
+    has_profit!: boolean;
+    /** The month (1-12) fiscal years start in: fiscal_year_data's years run from its first day. */
+    fiscal_year_start_month!: number;
 
     constructor(data?: IDashboardMetaDto) {
         if (data) {
@@ -1553,6 +1789,11 @@ export class DashboardMetaDto implements IDashboardMetaDto {
             this.as_of_date = _data["as_of_date"] !== undefined ? _data["as_of_date"] : null as any;
             this.segment_scheme = _data["segment_scheme"] !== undefined ? _data["segment_scheme"] : null as any;
             this.score_method = _data["score_method"] !== undefined ? _data["score_method"] : null as any;
+            this.currency = _data["currency"] !== undefined ? _data["currency"] : null as any;
+            this.first_date = _data["first_date"] !== undefined ? _data["first_date"] : null as any;
+            this.last_date = _data["last_date"] !== undefined ? _data["last_date"] : null as any;
+            this.has_profit = _data["has_profit"] !== undefined ? _data["has_profit"] : null as any;
+            this.fiscal_year_start_month = _data["fiscal_year_start_month"] !== undefined ? _data["fiscal_year_start_month"] : null as any;
         }
     }
 
@@ -1568,11 +1809,16 @@ export class DashboardMetaDto implements IDashboardMetaDto {
         data["as_of_date"] = this.as_of_date !== undefined ? this.as_of_date : null as any;
         data["segment_scheme"] = this.segment_scheme !== undefined ? this.segment_scheme : null as any;
         data["score_method"] = this.score_method !== undefined ? this.score_method : null as any;
+        data["currency"] = this.currency !== undefined ? this.currency : null as any;
+        data["first_date"] = this.first_date !== undefined ? this.first_date : null as any;
+        data["last_date"] = this.last_date !== undefined ? this.last_date : null as any;
+        data["has_profit"] = this.has_profit !== undefined ? this.has_profit : null as any;
+        data["fiscal_year_start_month"] = this.fiscal_year_start_month !== undefined ? this.fiscal_year_start_month : null as any;
         return data;
     }
 }
 
-/** How the figures were computed. */
+/** How the figures were computed, and what reading them needs. */
 export interface IDashboardMetaDto {
     /** The date recency is measured from; null when there are no transactions. */
     as_of_date: string | null;
@@ -1580,6 +1826,16 @@ export interface IDashboardMetaDto {
     segment_scheme: string;
     /** How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score). */
     score_method: string;
+    /** The ISO 4217 code of the currency of every amount (spending, profit, order values): Dashboard:Currency. */
+    currency: string;
+    /** The first transaction date of the whole data, whatever the filters; null without transactions. */
+    first_date: string | null;
+    /** The last transaction date of the whole data, whatever the filters; null without transactions. */
+    last_date: string | null;
+    /** Whether any transaction of the data has a profit; false when the source has none (the UCI Online Retail import), so profit figures are 0 for want of data. */
+    has_profit: boolean;
+    /** The month (1-12) fiscal years start in: fiscal_year_data's years run from its first day. */
+    fiscal_year_start_month: number;
 }
 
 export class HttpValidationProblemDetails extends ProblemDetails implements IHttpValidationProblemDetails {

@@ -19,7 +19,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { DashboardDto } from '../../typescript/src/campaign-client';
 import { BUCKET_FILTERS, titleCase, type BucketParam, type Filters, type ListParam, type ScoreParam } from './filters';
-import { formatCompact, formatNumber, formatPercent } from './format';
+import { formatCompact, formatCount, formatDate, formatMoney, formatMoneyShort, formatNumber, formatPercent } from './format';
 
 echarts.use([
   BarChart, HeatmapChart, PieChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, SVGRenderer,
@@ -103,13 +103,13 @@ export const shortLabel = (label: string): string =>
 const reducedMotion = (): boolean => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function describe(title: string, rows: Row[]): string {
-  return `${title}: ` + rows.map((r) => `${r.label} ${formatNumber(r.customers)} customers (${formatPercent(r.percentage)})`).join('; ') + '.';
+  return `${title}: ` + rows.map((r) => `${r.label} ${formatCount(r.customers, 'customer')} (${formatPercent(r.percentage)})`).join('; ') + '.';
 }
 
 const rowTooltip = (title: string) => (params: unknown): string => {
   const p = params as { name: string; data: { value: number; percentage: number } };
   return `<strong>${escapeHtml(title)}: ${escapeHtml(p.name)}</strong><br/>` +
-    `${formatNumber(p.data.value)} customers · ${formatPercent(p.data.percentage)}`;
+    `${formatCount(p.data.value, 'customer')} · ${formatPercent(p.data.percentage)}`;
 };
 
 function base(spec: ChartSpec, description: string): Option {
@@ -122,6 +122,12 @@ function base(spec: ChartSpec, description: string): Option {
     tooltip: { trigger: 'item', confine: true, formatter: rowTooltip(spec.title) },
   };
 }
+
+/**
+ * The chart's own filter leaves the other bars at 0 customers: they keep a sliver of height, so that a second value
+ * can be clicked into the filter (and a selected one out), as the dropdown allows.
+ */
+const CLICKABLE_BAR_PX = 6;
 
 /** Vertical bars for ordered numeric buckets; the bars of a filter's selected labels are drawn darker. */
 function bucketBars(rows: Row[], spec: ChartSpec, filters: Filters, narrow: boolean): Option {
@@ -146,6 +152,7 @@ function bucketBars(rows: Row[], spec: ChartSpec, filters: Filters, narrow: bool
       name: spec.title,
       cursor: spec.filter ? 'pointer' : 'default',
       barMaxWidth: 40,
+      barMinHeight: spec.filter ? CLICKABLE_BAR_PX : 0,
       data: rows.map((r) => ({
         value: r.customers,
         name: r.label,
@@ -196,6 +203,7 @@ function categoryBars(rows: Row[], spec: ChartSpec, filters: Filters): Option {
       name: spec.title,
       cursor: spec.filter ? 'pointer' : 'default',
       barMaxWidth: 22,
+      barMinHeight: spec.filter ? CLICKABLE_BAR_PX : 0,
       data: rows.map((r) => ({
         value: r.customers,
         name: r.label,
@@ -217,21 +225,28 @@ const scoreRows = (items: { score: number; label: string; customers: number; per
 const SEGMENT_LEGEND_ROW = 20;
 const NARROW_RING = 176;
 
-/** A legend entry: the segment, its share and, when the legend has the room, its spending. */
-function segmentLegend(d: DashboardDto, context: RenderContext): { withSpending: boolean; itemGap: number } {
+/** A legend entry on two lines: name and share, spending under them. */
+const TWO_LINE_LEGEND_ROW = 36;
+
+/**
+ * A legend entry: the segment, its share and its spending, always visible (not only on hover); on one line where the
+ * legend has the room, else the spending goes under the name.
+ */
+function segmentLegend(d: DashboardDto, context: RenderContext): { twoLines: boolean; itemGap: number; rowHeight: number } {
   const rows = d.segment_data;
   const room = context.narrow ? context.width - 24 : context.width * 0.5 - 24;
-  const text = (withSpending: boolean) => rows.map((r) => legendText(r, withSpending));
-  const withSpending = widestText(text(true), 12) <= room;
-  return { withSpending, itemGap: context.narrow || rows.length > 6 ? SEGMENT_LEGEND_ROW - 12 : 12 };
+  const twoLines = widestText(rows.map((r) => legendText(r, d.meta.currency, false)), 12) > room;
+  if (twoLines) return { twoLines, itemGap: 6, rowHeight: TWO_LINE_LEGEND_ROW };
+  return { twoLines, itemGap: context.narrow || rows.length > 6 ? SEGMENT_LEGEND_ROW - 12 : 12, rowHeight: SEGMENT_LEGEND_ROW };
 }
 
-const legendText = (row: { label: string; percentage: number; spending: number }, withSpending: boolean): string =>
-  `${titleCase(row.label)}  ${formatPercent(row.percentage)}` + (withSpending ? ` · ${formatCompact(row.spending)}` : '');
+const legendText = (row: { label: string; percentage: number; spending: number }, currency: string, twoLines: boolean): string =>
+  `${titleCase(row.label)}  ${formatPercent(row.percentage)}${twoLines ? '\n' : ' · '}${formatMoneyShort(row.spending, currency)}`;
 
 function segmentsHeight(d: DashboardDto, context: RenderContext): number {
   const rows = d.segment_data.length;
-  return context.narrow ? NARROW_RING + rows * SEGMENT_LEGEND_ROW + 8 : Math.max(240, rows * SEGMENT_LEGEND_ROW + 24);
+  const { rowHeight } = segmentLegend(d, context);
+  return context.narrow ? NARROW_RING + rows * rowHeight + 8 : Math.max(240, rows * rowHeight + 24);
 }
 
 /**
@@ -242,21 +257,22 @@ function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, context: R
   const rows = d.segment_data;
   const selected = filters.segment;
   const { narrow } = context;
-  const { withSpending, itemGap } = segmentLegend(d, context);
+  const { twoLines, itemGap } = segmentLegend(d, context);
+  const currency = d.meta.currency;
   const definition = (label: string): string => context.definitions.get(label) ?? '';
   const details = (label: string): string => {
     const row = rows.find((r) => r.label === label);
     if (!row) return escapeHtml(titleCase(label));
     const rule = definition(label);
     return `<strong>${escapeHtml(titleCase(row.label))}</strong>` + (rule ? `<br/><span style="color:${MUTED}">${escapeHtml(rule)}</span>` : '') +
-      `<br/>${formatNumber(row.customers)} customers · ${formatPercent(row.percentage)}` +
-      `<br/>Spending ${formatNumber(row.spending, 2)}` +
-      `<br/>Bills ${formatNumber(row.bills)} · average order value ${formatNumber(row.average_order_value, 2)}`;
+      `<br/>${formatCount(row.customers, 'customer')} · ${formatPercent(row.percentage)}` +
+      `<br/>Spending ${formatMoney(row.spending, currency)}` +
+      `<br/>Bills ${formatNumber(row.bills)} · average order value ${formatMoney(row.average_order_value, currency)}`;
   };
   const description = `${spec.title} (${d.meta.segment_scheme}): ` + rows.map((r) =>
-    `${titleCase(r.label)}${definition(r.label) ? ` (${definition(r.label)})` : ''} ${formatNumber(r.customers)} customers ` +
-    `(${formatPercent(r.percentage)}), spending ${formatNumber(r.spending, 2)}, ${formatNumber(r.bills)} bills, ` +
-    `average order value ${formatNumber(r.average_order_value, 2)}`).join('; ') + '.';
+    `${titleCase(r.label)}${definition(r.label) ? ` (${definition(r.label)})` : ''} ${formatCount(r.customers, 'customer')} ` +
+    `(${formatPercent(r.percentage)}), spending ${formatMoney(r.spending, currency)}, ${formatNumber(r.bills)} bills, ` +
+    `average order value ${formatMoney(r.average_order_value, currency)}`).join('; ') + '.';
   return {
     ...base(spec, description),
     tooltip: {
@@ -275,7 +291,7 @@ function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, context: R
       textStyle: { color: INK, fontSize: 12 },
       formatter: (name: string) => {
         const row = rows.find((r) => r.label === name);
-        return row ? legendText(row, withSpending) : titleCase(name);
+        return row ? legendText(row, currency, twoLines) : titleCase(name);
       },
       // A legend entry explains its segment on hover.
       tooltip: { show: true, confine: true, formatter: (params: unknown) => details((params as { name: string }).name) },
@@ -285,6 +301,8 @@ function segments(d: DashboardDto, spec: ChartSpec, filters: Filters, context: R
       name: spec.title,
       cursor: 'pointer',
       radius: narrow ? [48, 80] : ['42%', '66%'],
+      // The segment filter leaves the other segments empty: each keeps a clickable sliver, to add a second segment.
+      minAngle: selected.length > 0 ? 8 : 0,
       center: narrow ? ['50%', NARROW_RING / 2] : ['25%', '50%'],
       label: { show: false },
       itemStyle: { borderColor: '#fff', borderWidth: 2 },
@@ -314,8 +332,8 @@ function rfGrid(d: DashboardDto, spec: ChartSpec, filters: Filters, context: Ren
   const max = Math.max(1, ...cells.map((c) => c.customers));
   const isSelected = (r: number, f: number): boolean => filters.r_score.includes(String(r)) && filters.f_score.includes(String(f));
   const description = `${spec.title}: ` + cells.map((c) =>
-    `R ${c.r_score} F ${c.f_score} ${formatNumber(c.customers)} customers (${formatPercent(c.percentage)}), ` +
-    `average spend ${formatNumber(c.average_spend, 2)}`).join('; ') + '.';
+    `R ${c.r_score} F ${c.f_score} ${formatCount(c.customers, 'customer')} (${formatPercent(c.percentage)}), ` +
+    `average spend ${formatMoney(c.average_spend, d.meta.currency)}`).join('; ') + '.';
   const axis = (name: string) => ({
     type: 'category' as const,
     data: SCORES,
@@ -335,8 +353,8 @@ function rfGrid(d: DashboardDto, spec: ChartSpec, filters: Filters, context: Ren
       confine: true,
       formatter: (params: unknown) => {
         const c = (params as { data: { cell: (typeof cells)[number] } }).data.cell;
-        return `<strong>R ${c.r_score} · F ${c.f_score}</strong><br/>${formatNumber(c.customers)} customers · ${formatPercent(c.percentage)}` +
-          `<br/>Average spend ${formatNumber(c.average_spend, 2)}<br/>Spending ${formatNumber(c.spending, 2)}`;
+        return `<strong>R ${c.r_score} · F ${c.f_score}</strong><br/>${formatCount(c.customers, 'customer')} · ${formatPercent(c.percentage)}` +
+          `<br/>Average spend ${formatMoney(c.average_spend, d.meta.currency)}<br/>Spending ${formatMoney(c.spending, d.meta.currency)}`;
       },
     },
     grid: { left: 4, right: context.narrow ? 4 : 44, top: 4, bottom: 4, outerBoundsMode: 'same', outerBoundsContain: 'all' },
@@ -378,11 +396,37 @@ function rfGrid(d: DashboardDto, spec: ChartSpec, filters: Filters, context: Ren
   };
 }
 
-function fiscalYears(d: DashboardDto, spec: ChartSpec): Option {
+const isoDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The part of a fiscal year ("FY2024-25" or "FY2024": the calendar year it starts in) that the figures cover, when
+ * that is not the whole year: the data's first and last day and the From and To dates cut it. Null for a full year.
+ */
+function partialYear(label: string, d: DashboardDto, filters: Filters): { from: string; to: string } | null {
+  const year = Number(/^FY(\d{4})/.exec(label)?.[1]);
+  const { first_date: first, last_date: last, fiscal_year_start_month: month } = d.meta;
+  if (!year || !first || !last) return null;
+  const yearFirst = isoDay(Date.UTC(year, month - 1, 1));
+  const yearLast = isoDay(Date.UTC(year + 1, month - 1, 1) - 86_400_000);
+  const start = filters.start_date > first ? filters.start_date : first;
+  const end = filters.end_date !== '' && filters.end_date < last ? filters.end_date : last;
+  if (yearFirst >= start && yearLast <= end) return null;
+  return { from: yearFirst > start ? yearFirst : start, to: yearLast < end ? yearLast : end };
+}
+
+/** New and returning customers per fiscal year; a year the figures cover only in part is labelled "partial", drawn paler. */
+function fiscalYears(d: DashboardDto, spec: ChartSpec, filters: Filters): Option {
   const years = d.fiscal_year_data;
-  const description = `${spec.title}: ` + years.map((y) =>
-    `${y.fiscal_year} ${formatNumber(y.total_customers)} customers, ${formatNumber(y.new_customers)} new (${formatPercent(y.new_customer_percentage)}), ` +
+  const partial = years.map((y) => partialYear(y.fiscal_year, d, filters));
+  const coverage = (i: number): string => {
+    const part = partial[i];
+    return part ? `partial year: ${formatDate(part.from)} – ${formatDate(part.to)}` : '';
+  };
+  const description = `${spec.title}: ` + years.map((y, i) =>
+    `${y.fiscal_year}${partial[i] ? ` (${coverage(i)})` : ''} ${formatCount(y.total_customers, 'customer')}, ` +
+    `${formatNumber(y.new_customers)} new (${formatPercent(y.new_customer_percentage)}), ` +
     `${formatNumber(y.old_customers)} returning (${formatPercent(y.old_customer_percentage)})`).join('; ') + '.';
+  const bars = (values: number[]) => values.map((value, i) => ({ value, itemStyle: partial[i] ? { opacity: 0.5 } : {} }));
   return {
     ...base(spec, description),
     tooltip: {
@@ -391,9 +435,11 @@ function fiscalYears(d: DashboardDto, spec: ChartSpec): Option {
       axisPointer: { type: 'shadow' },
       formatter: (params: unknown) => {
         const [first] = params as { dataIndex: number }[];
-        const y = years[first?.dataIndex ?? 0];
+        const index = first?.dataIndex ?? 0;
+        const y = years[index];
         if (!y) return '';
-        return `<strong>${escapeHtml(y.fiscal_year)}</strong>: ${formatNumber(y.total_customers)} customers` +
+        return `<strong>${escapeHtml(y.fiscal_year)}</strong>: ${formatCount(y.total_customers, 'customer')}` +
+          (partial[index] ? `<br/><em>${escapeHtml(coverage(index))}</em>` : '') +
           `<br/>New ${formatNumber(y.new_customers)} · ${formatPercent(y.new_customer_percentage)}` +
           `<br/>Returning ${formatNumber(y.old_customers)} · ${formatPercent(y.old_customer_percentage)}`;
       },
@@ -402,8 +448,8 @@ function fiscalYears(d: DashboardDto, spec: ChartSpec): Option {
     grid: { left: 4, right: 4, top: 32, bottom: 2, ...CONTAIN_LABELS },
     xAxis: {
       type: 'category',
-      data: years.map((y) => y.fiscal_year),
-      axisLabel: { interval: 0, color: MUTED, fontSize: 11, formatter: (value: string) => value.replace(/^FY/, '') },
+      data: years.map((y, i) => y.fiscal_year.replace(/^FY/, '') + (partial[i] ? '\npartial' : '')),
+      axisLabel: { interval: 0, color: MUTED, fontSize: 11 },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: GRID_LINE } },
     },
@@ -413,8 +459,8 @@ function fiscalYears(d: DashboardDto, spec: ChartSpec): Option {
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
     series: [
-      { type: 'bar', name: 'New', stack: 'customers', cursor: 'default', barMaxWidth: 44, itemStyle: { color: '#2563eb' }, data: years.map((y) => y.new_customers) },
-      { type: 'bar', name: 'Returning', stack: 'customers', cursor: 'default', barMaxWidth: 44, itemStyle: { color: '#93c5fd', borderRadius: [3, 3, 0, 0] }, data: years.map((y) => y.old_customers) },
+      { type: 'bar', name: 'New', stack: 'customers', cursor: 'default', barMaxWidth: 44, itemStyle: { color: '#2563eb' }, data: bars(years.map((y) => y.new_customers)) },
+      { type: 'bar', name: 'Returning', stack: 'customers', cursor: 'default', barMaxWidth: 44, itemStyle: { color: '#93c5fd', borderRadius: [3, 3, 0, 0] }, data: bars(years.map((y) => y.old_customers)) },
     ],
   };
 }
@@ -441,7 +487,7 @@ const scoreSpec = (param: ScoreParam, widget: 'r_score_data' | 'f_score_data' | 
 });
 
 const segmentsLayout = (d: DashboardDto, context: RenderContext): string =>
-  `${context.narrow} ${segmentLegend(d, context).withSpending} ${d.segment_data.length}`;
+  `${context.narrow} ${segmentLegend(d, context).twoLines} ${d.segment_data.length}`;
 
 export const CHARTS: readonly ChartSpec[] = [
   bucketSpec('r_value_bucket', 'recency', 'Customers by days since their last purchase', '#0d9488'),
@@ -462,7 +508,13 @@ export const CHARTS: readonly ChartSpec[] = [
     layout: segmentsLayout,
   },
   { id: 'return_period', title: 'Days between visits', hint: 'Returning customers by their mean gap between visits', color: '#475569', render: (d, s, f) => categoryBars(d.days_to_return_bucket_data, s, f) },
-  { id: 'fiscal_years', title: 'New and returning customers', hint: 'Active customers per fiscal year', color: '#2563eb', render: fiscalYears },
+  {
+    id: 'fiscal_years',
+    title: 'New and returning customers',
+    hint: 'Active customers per fiscal year; "partial": the data or the dates cover only part of the year',
+    color: '#2563eb',
+    render: fiscalYears,
+  },
 ];
 
 export interface Charts {

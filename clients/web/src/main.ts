@@ -1,7 +1,7 @@
 // The Campaign Dashboard page. All data comes through the NSwag-generated client (clients/typescript), called only
 // from api.ts; the URL's query string holds the filters and the customers table's sort and page, so a view can be
 // shared and the browser's back and forward buttons work.
-import type { ComparisonDto, CustomersPageDto, DashboardDto, KpiDto, SegmentSchemesDto } from '../../typescript/src/campaign-client';
+import type { CustomersPageDto, DashboardDto, KpiDto, SegmentSchemesDto } from '../../typescript/src/campaign-client';
 import * as api from './api';
 import { createCharts, type Charts, type FilterValues } from './charts';
 import { compareWindow, currentWindow, windowDays, type CompareMode, type CurrentWindow, type DateWindow } from './compare';
@@ -28,9 +28,10 @@ import {
   type Filters,
   type View,
 } from './filters';
-import { formatDate, formatNumber } from './format';
+import { formatCount, formatDate, formatMoney, formatMoneyShort, formatNumber } from './format';
 import { describeProblem, renderProblem } from './problems';
 import { createMigration } from './migration';
+import { createPredictionPanel } from './prediction';
 import { createCustomersTable, pageCount } from './table';
 import './styles.css';
 
@@ -42,14 +43,16 @@ interface KpiSpec {
   hint: string;
   digits: number;
   suffix?: string;
+  /** An amount of money: in the data's currency, compact when large, every digit on hover. */
+  money?: boolean;
   /** A smaller value is the better one (a shorter gap between visits): its decrease is drawn as good news. */
   lowerIsBetter?: boolean;
 }
 
 const KPIS: readonly KpiSpec[] = [
   { key: 'total_customer', label: 'Customers', hint: 'with a purchase in the window', digits: 0 },
-  { key: 'customer_spending', label: 'Customer spending', hint: 'total spend', digits: 2 },
-  { key: 'profit_per_customer', label: 'Profit per customer', hint: 'profit ÷ customers', digits: 2 },
+  { key: 'customer_spending', label: 'Customer spending', hint: 'total spend', digits: 2, money: true },
+  { key: 'profit_per_customer', label: 'Profit per customer', hint: 'profit ÷ customers', digits: 2, money: true },
   { key: 'unit_per_transaction', label: 'Units per transaction', hint: 'units ÷ bills', digits: 2 },
   { key: 'days_to_return', label: 'Days to return', hint: 'mean days between visits', digits: 2, lowerIsBetter: true },
   { key: 'retention_rate', label: 'Retention rate', hint: 'customers with 2+ visits', digits: 2, suffix: '%' },
@@ -63,6 +66,7 @@ const $ = <T extends HTMLElement = HTMLElement>(selector: string): T => {
 
 const main = $('main');
 const form = $<HTMLFormElement>('[data-testid="filters"]');
+const formError = $('[data-testid="filters-error"]');
 const chips = $('[data-testid="active-filters"]');
 const status = $('[data-testid="status"]');
 const errorPanel = $('[data-testid="error"]');
@@ -70,9 +74,12 @@ const emptyPanel = $('[data-testid="empty"]');
 const kpiSection = $('[data-testid="kpis"]');
 const chartSection = $('[data-testid="charts"]');
 const asOf = $('[data-testid="as-of"]');
+const asOfNote = $('[data-testid="as-of-note"]');
+const emptyRange = $('[data-testid="empty-range"]');
 const filtersToggle = $('[data-testid="filters-toggle"]');
 const filtersCount = $('[data-testid="filters-count"]');
 const customersSection = $('[data-testid="customers"]');
+const predictionSection = $('[data-testid="prediction"]');
 const migrationSection = $('[data-testid="migration"]');
 const schemePicker = $<HTMLSelectElement>('[data-testid="segment-scheme"]');
 const methodControl = $<HTMLFieldSetElement>('[data-testid="score-method-control"]');
@@ -176,6 +183,8 @@ function syncForm(): void {
     if (summary) summary.textContent = selected.length === 0 ? 'Any' : selected.length <= 2 ? selected.join(', ') : `${selected.length} selected`;
   }
   form.querySelectorAll('[aria-invalid]').forEach((element) => element.removeAttribute('aria-invalid'));
+  formError.hidden = true;
+  formError.textContent = '';
   schemePicker.removeAttribute('aria-invalid');
   methodControl.removeAttribute('aria-invalid');
   renderViewBar();
@@ -196,6 +205,9 @@ function readForm(): Filters {
   return next;
 }
 
+/** The filters shown in the page's date format (as the date inputs show them) on their chips. */
+const DATE_PARAMS: readonly string[] = ['start_date', 'end_date'];
+
 /** One removable chip per active filter value, and "Clear all". */
 function renderChips(): void {
   const { filters } = view;
@@ -211,11 +223,16 @@ function renderChips(): void {
     x.setAttribute('aria-hidden', 'true');
     x.textContent = '×';
     chip.append(x);
-    chip.addEventListener('click', () => navigate(withFilters(remove())));
+    chip.addEventListener('click', () => {
+      const index = [...chips.querySelectorAll('.chip')].indexOf(chip);
+      navigate(withFilters(remove()));
+      keepFocusInFilters(index);
+    });
     chips.append(chip);
   };
   for (const name of TEXT_PARAMS) {
-    if (filters[name].trim() !== '') add(`${TEXT_CHIPS[name]}: ${filters[name]}`, () => ({ ...filters, [name]: '' }), `chip-${name}`);
+    const text = DATE_PARAMS.includes(name) ? formatDate(filters[name].trim()) : filters[name];
+    if (filters[name].trim() !== '') add(`${TEXT_CHIPS[name]}: ${text}`, () => ({ ...filters, [name]: '' }), `chip-${name}`);
   }
   for (const param of LIST_PARAMS) {
     for (const value of filters[param]) {
@@ -223,7 +240,8 @@ function renderChips(): void {
     }
   }
   if (hasComparison(filters)) {
-    add(`Compared with: ${filters.compare_start_date || '?'} – ${filters.compare_end_date || '?'}`,
+    const date = (value: string): string => (value ? formatDate(value) : '?');
+    add(`Compared with: ${date(filters.compare_start_date)} – ${date(filters.compare_end_date)}`,
       () => ({ ...filters, compare_start_date: '', compare_end_date: '' }), 'chip-compare');
   }
   if (filterCount(filters) > 0) {
@@ -238,6 +256,18 @@ function renderChips(): void {
   const count = filterCount(filters);
   filtersCount.textContent = count === 0 ? '' : String(count);
   filtersToggle.setAttribute('aria-label', count === 0 ? 'Filters' : `Filters, ${count} applied`);
+}
+
+/**
+ * After a chip is removed (the chips are drawn again), focus goes to the chip now at its place, else the last one;
+ * without chips to the filter bar (its toggle on a phone, where the bar is folded away), not to the page's start.
+ */
+function keepFocusInFilters(index: number): void {
+  const left = [...chips.querySelectorAll<HTMLElement>('.chip')];
+  const next = left[Math.min(index, left.length - 1)];
+  if (next) next.focus();
+  else if (getComputedStyle(filtersToggle).display !== 'none') filtersToggle.focus();
+  else (form.elements.namedItem('start_date') as HTMLInputElement).focus();
 }
 
 // ---- Navigation ---------------------------------------------------------------------------------------------
@@ -315,24 +345,60 @@ function renderKpiCards(): void {
   }
 }
 
-/** "▲ +1,009", "▼ −5.44", "→ 0.00"; a rate's change is in percentage points. */
-function formatChange(change: number, digits: number, suffix = ''): string {
-  const unit = suffix === '%' ? ' pts' : suffix;
-  const size = formatNumber(Math.abs(change), digits);
-  if (Math.abs(change) < 0.5 * 10 ** -digits) return `→ ${size}${unit}`;
+/** A KPI's value as its card shows it (compact money) and in full (on hover). */
+function kpiText(spec: KpiSpec, value: number, currency: string): { short: string; full: string } {
+  if (spec.money) return { short: formatMoneyShort(value, currency), full: formatMoney(value, currency) };
+  const text = formatNumber(value, spec.digits) + (spec.suffix ?? '');
+  return { short: text, full: text };
+}
+
+/** "▲ +1,009", "▼ −£5.44", "→ 0.00"; a rate's change is in percentage points; money is compact, as on the card. */
+function formatChange(spec: KpiSpec, change: number, currency: string): string {
+  const unit = spec.suffix === '%' ? ' pts' : spec.suffix ?? '';
+  const size = spec.money ? formatMoneyShort(Math.abs(change), currency) : formatNumber(Math.abs(change), spec.digits);
+  if (Math.abs(change) < 0.5 * 10 ** -spec.digits) return `→ ${size}${unit}`;
   return change > 0 ? `▲ +${size}${unit}` : `▼ −${size}${unit}`;
 }
 
 const windowText = (window: DateWindow): string => `${formatDate(window.start_date)} – ${formatDate(window.end_date)}`;
 
-function showKpis(kpi: KpiDto, comparison: ComparisonDto | null): void {
+/** Customers who returned (two or more visits): the base of days to return, counted by its buckets. */
+const returningCustomers = (dashboard: DashboardDto): number =>
+  dashboard.days_to_return_bucket_data.reduce((sum, bucket) => sum + bucket.customers, 0);
+
+/**
+ * Why a KPI has no figure, or null when it has one: a ratio over no customers (or no returning customers) has no
+ * base ("n/a", not 0.00), and profit is "no profit data" when the data carries none (the UCI Online Retail layout).
+ */
+function missingFigure(spec: KpiSpec, dashboard: DashboardDto): string | null {
+  if (spec.key === 'profit_per_customer' && !dashboard.meta.has_profit) return 'no profit data';
+  const customers = dashboard.kpi.total_customer;
+  if (spec.key === 'days_to_return') return returningCustomers(dashboard) === 0 ? 'n/a' : null;
+  if (spec.key === 'profit_per_customer' || spec.key === 'unit_per_transaction' || spec.key === 'retention_rate') {
+    return customers === 0 ? 'n/a' : null;
+  }
+  return null;
+}
+
+const MISSING_TITLES: Record<string, string> = {
+  'n/a': 'No customers to divide by',
+  'no profit data': 'The data has no profit (every transaction\'s profit is 0)',
+};
+
+function showKpis(dashboard: DashboardDto): void {
+  const { kpi, meta } = dashboard;
+  const comparison = dashboard.comparison ?? null;
   for (const spec of KPIS) {
     const value = kpiSection.querySelector<HTMLElement>(`[data-testid="kpi-${spec.key}-value"]`);
     const change = kpiSection.querySelector<HTMLElement>(`[data-testid="kpi-${spec.key}-change"]`);
     if (!value || !change) continue;
     value.dataset.value = String(kpi[spec.key]);
-    value.textContent = formatNumber(kpi[spec.key], spec.digits) + (spec.suffix ?? '');
-    if (!comparison) {
+    const missing = missingFigure(spec, dashboard);
+    const text = kpiText(spec, kpi[spec.key], meta.currency);
+    value.textContent = missing ?? text.short;
+    value.title = missing ? MISSING_TITLES[missing] ?? missing : text.full;
+    value.classList.toggle('missing', missing !== null);
+    if (!comparison || missing) {
       change.hidden = true;
       change.textContent = '';
       change.removeAttribute('title');
@@ -342,11 +408,11 @@ function showKpis(kpi: KpiDto, comparison: ComparisonDto | null): void {
       continue;
     }
     const delta = comparison.kpi_change[spec.key];
-    const before = formatNumber(comparison.kpi[spec.key], spec.digits) + (spec.suffix ?? '');
+    const before = kpiText(spec, comparison.kpi[spec.key], meta.currency).full;
     change.hidden = false;
     change.dataset.change = String(delta);
     change.dataset.compareValue = String(comparison.kpi[spec.key]);
-    change.textContent = formatChange(delta, spec.digits, spec.suffix);
+    change.textContent = formatChange(spec, delta, meta.currency);
     change.title = `${windowText(comparison.window)}: ${before}`;
     change.setAttribute('aria-label', `${change.textContent} against ${windowText(comparison.window)}, which had ${before}`);
     const better = spec.lowerIsBetter ? delta < 0 : delta > 0;
@@ -473,19 +539,30 @@ function setState(state: State, message: string): void {
   emptyPanel.hidden = state !== 'empty';
   chartSection.hidden = state === 'empty' || state === 'error';
   customersSection.hidden = state === 'empty' || state === 'error';
+  predictionSection.hidden = state === 'empty' || state === 'error';
   migrationSection.hidden = state === 'empty' || state === 'error';
-  kpiSection.classList.toggle('stale', state === 'error');
+  // An error shows no figures: those on screen belong to the previous view (nor does the next load, until it has its own).
+  kpiSection.hidden = state === 'error' || (state === 'loading' && kpiSection.hidden);
+  if (state === 'error') {
+    asOf.textContent = '';
+    asOfNote.hidden = true;
+  }
 }
 
 function showError(error: unknown): void {
   // A 400's problem details name each invalid parameter and why; its field is marked in the filter bar.
   const problem = describeProblem(error, 'The dashboard');
-  for (const [param] of problem.messages) {
+  for (const param of problem.messages.flatMap((message) => message.params)) {
     form.querySelector(`[name="${param}"]`)?.setAttribute('aria-invalid', 'true');
     form.querySelector(`details[data-param="${param}"] summary`)?.setAttribute('aria-invalid', 'true');
     if (param === 'segment_scheme') schemePicker.setAttribute('aria-invalid', 'true');
     if (param === 'score_method') methodControl.setAttribute('aria-invalid', 'true');
   }
+  // The faults of the filter bar's fields are said in it too; on a phone it is unfolded, so that they show.
+  const inForm = problem.messages.filter((message) => message.params.some((param) => form.querySelector(`[name="${param}"]`)));
+  formError.textContent = inForm.map((message) => message.text).join('. ');
+  formError.hidden = inForm.length === 0;
+  if (inForm.length > 0) setFiltersOpen(true);
 
   const actions = document.createElement('div');
   actions.className = 'message-actions';
@@ -501,6 +578,23 @@ function showError(error: unknown): void {
   clear.textContent = 'Clear all filters';
   actions.append(retry, clear);
   errorPanel.replaceChildren(...renderProblem(problem, 'error-messages'), actions);
+}
+
+/**
+ * The header's as-of date and currency; a note when To is after the data's last day (the as-of date follows To, so
+ * recency is counted from a day without data); the data's date range in the empty state.
+ */
+function showDates(dashboard: DashboardDto, filters: Filters): void {
+  const { as_of_date: asOfDate, first_date: first, last_date: last, currency } = dashboard.meta;
+  asOf.textContent = asOfDate ? `Figures as of ${formatDate(asOfDate)} · amounts in ${currency}` : 'No transactions yet';
+  const end = filters.end_date.trim();
+  asOfNote.hidden = !(last && asOfDate && end !== '' && asOfDate > last);
+  asOfNote.textContent = asOfNote.hidden ? '' :
+    `To (${formatDate(end)}) is after the data's last day (${formatDate(last!)}): recency is counted from ${formatDate(end)}, ` +
+    'so every customer looks at least that long inactive. Set To on or before the last day to see recency as of then.';
+  emptyRange.textContent = first && last
+    ? `The data runs from ${formatDate(first)} to ${formatDate(last)}: widen the dates within that range or remove a filter.`
+    : 'There are no transactions yet: import data with the campaign command line (README).';
 }
 
 // ---- Loading ------------------------------------------------------------------------------------------------
@@ -531,18 +625,19 @@ async function load(): Promise<void> {
     renderBucketOptions(filter.param, dashboard[filter.widget].map((item) => item.label));
   }
   shown = { dashboard, filters };
-  if (filters.end_date.trim() === '' && dashboard.meta.as_of_date) dataAsOf = dashboard.meta.as_of_date;
+  dataAsOf = dashboard.meta.last_date;
   renderViewBar();
-  showKpis(dashboard.kpi, dashboard.comparison ?? null);
-  asOf.textContent = dashboard.meta.as_of_date ? `Figures as of ${formatDate(dashboard.meta.as_of_date)}` : 'No transactions yet';
+  showKpis(dashboard);
+  showDates(dashboard, filters);
   const customers = dashboard.kpi.total_customer;
   if (customers === 0) {
     setState('empty', 'No customers match these filters.');
     return;
   }
-  setState('ready', `${formatNumber(customers)} customers${hasFilters(filters) ? ' match these filters' : ''}.`);
+  setState('ready', `${formatCount(customers, 'customer')}${hasFilters(filters) ? (customers === 1 ? ' matches' : ' match') + ' these filters' : ''}.`);
   charts ??= createCharts(chartSection, (values: FilterValues) => navigate(withFilters(toggleValues(view.filters, values))));
   charts.update(dashboard, filters, definitionsOf(dashboard));
+  prediction.show(dashboard.prediction, dashboard.meta.currency);
   migration.load();
 }
 
@@ -609,6 +704,14 @@ async function exportCsv(): Promise<void> {
   }
 }
 
+// ---- Prediction -------------------------------------------------------------------------------------------
+
+// The win-back list: the same customers, the least likely to be alive first.
+const prediction = createPredictionPanel(predictionSection, () => {
+  navigate({ ...view, table: { ...view.table, sort: 'p_alive', page: 1 } });
+  customersSection.scrollIntoView({ behavior: 'smooth', block: 'start' });
+});
+
 // ---- Segment migration ------------------------------------------------------------------------------------
 
 const migration = createMigration(migrationSection, {
@@ -625,14 +728,38 @@ renderKpiCards();
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
+  applyForm();
+});
+/**
+ * A date being typed changes the field's value at every keystroke of its year (0002, 0020, 0202, 2024): it is applied
+ * once its year has four digits and the typing has paused, or when the field is left (or on Enter), so one date is
+ * one request and one history entry. A date picked from the calendar is complete at once.
+ */
+const DATE_PAUSE_MS = 600;
+let dateTimer: ReturnType<typeof setTimeout> | undefined;
+const isDateField = (target: EventTarget | null): target is HTMLInputElement => target instanceof HTMLInputElement && target.type === 'date';
+const completeDate = (value: string): boolean => value === '' || Number(value.slice(0, 4)) >= 1000;
+function applyForm(): void {
+  clearTimeout(dateTimer);
   navigate(withFilters(readForm()));
+}
+// Bucket boxes apply at once; text fields on Enter or when they lose focus; dates as above.
+form.addEventListener('change', (event) => {
+  if (!isDateField(event.target)) applyForm();
+  else if (completeDate(event.target.value)) {
+    clearTimeout(dateTimer);
+    dateTimer = setTimeout(applyForm, DATE_PAUSE_MS);
+  }
 });
-// Dates and bucket boxes apply at once; text fields on Enter or when they lose focus.
-form.addEventListener('change', () => navigate(withFilters(readForm())));
-filtersToggle.addEventListener('click', () => {
-  const open = form.classList.toggle('open');
+form.addEventListener('focusout', (event) => {
+  if (isDateField(event.target)) applyForm();
+});
+/** Unfolds (or folds) the filter bar on a phone. */
+function setFiltersOpen(open: boolean): void {
+  form.classList.toggle('open', open);
   filtersToggle.setAttribute('aria-expanded', String(open));
-});
+}
+filtersToggle.addEventListener('click', () => setFiltersOpen(!form.classList.contains('open')));
 /**
  * Reset, "Clear all" and "Clear all filters": no filter, no comparison; the scheme and the method stay unless the
  * API refused them.

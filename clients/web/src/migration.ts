@@ -10,8 +10,8 @@ import type { FlowCustomerDto, FlowCustomersPageDto, SegmentMigrationDto } from 
 import * as api from './api';
 import { minusYear } from './compare';
 import { MIGRATION_WINDOWS, noMigration, titleCase, type Filters, type Migration } from './filters';
-import { formatDate, formatNumber } from './format';
-import { describeProblem, renderProblem, type Problem } from './problems';
+import { formatCount, formatDate, formatNumber } from './format';
+import { describeProblem, problemReasons, renderProblem, type Problem } from './problems';
 import { pageCount } from './table';
 
 echarts.use([SankeyChart, AriaComponent, TooltipComponent, SVGRenderer]);
@@ -224,6 +224,9 @@ export function createMigration(section: HTMLElement, host: MigrationHost): Migr
   next.addEventListener('click', () => go({ flow_page: current().flow_page + 1 }));
   exportButton.addEventListener('click', () => void exportCsv());
   new ResizeObserver(() => {
+    // Hidden (an error or an empty selection replaced the view): a Sankey cannot be laid out in no room; it is drawn
+    // again when it shows.
+    if (canvas.clientWidth === 0) return;
     chart.resize();
     if (shown && drawnNarrow !== canvas.clientWidth < 560) draw();
   }).observe(canvas);
@@ -282,7 +285,7 @@ export function createMigration(section: HTMLElement, host: MigrationHost): Migr
     message.hidden = true;
     message.replaceChildren();
     const total = data.from_totals.reduce((n, t) => n + t.customers, 0);
-    summary.textContent = `${formatNumber(total)} customers, ${formatDate(data.meta.from_date)} → ${formatDate(data.meta.to_date)} ` +
+    summary.textContent = `${formatCount(total, 'customer')}, ${formatDate(data.meta.from_date)} → ${formatDate(data.meta.to_date)} ` +
       `(${WINDOW_TEXT(data.meta.window_days === null ? '' : String(data.meta.window_days)).toLowerCase()}, ${data.meta.segment_scheme}). ` +
       'Click a flow to list its customers.';
     draw();
@@ -347,7 +350,7 @@ export function createMigration(section: HTMLElement, host: MigrationHost): Migr
     next.disabled = migration.flow_page >= pages;
     const first = (migration.flow_page - 1) * FLOW_PAGE_SIZE + 1;
     flowSummary.textContent = result.total === 0 ? 'No customers in this flow.'
-      : `${formatNumber(first)}–${formatNumber(first + result.items.length - 1)} of ${formatNumber(result.total)} customers`;
+      : `${formatNumber(first)}–${formatNumber(first + result.items.length - 1)} of ${formatCount(result.total, 'customer')}`;
     exportButton.disabled = result.total === 0 || exportButton.getAttribute('aria-busy') === 'true';
     mark(flow, result.total === 0 ? 'empty' : 'ready');
   }
@@ -429,7 +432,7 @@ export function createMigration(section: HTMLElement, host: MigrationHost): Migr
     exportButton.setAttribute('aria-busy', 'false');
     exportButton.disabled = flow.dataset.total === '0';
     exportButton.textContent = 'Export CSV';
-    const reasons = problem?.messages.map(([, name, text]) => `${name}: ${text}`).join('; ');
+    const reasons = problemReasons(problem);
     exportError.textContent = problem ? `The export failed. ${problem.heading}: ${reasons || problem.detail}` : '';
     exportError.hidden = !problem;
   }

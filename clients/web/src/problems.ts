@@ -17,23 +17,44 @@ export const FIELD_NAMES: Record<string, string> = {
   page_size: 'Rows per page',
 };
 
+/** One fault of a 400, in the page's words: "From must be on or before To", "Visits: unknown label '11'; ...". */
+export interface ProblemMessage {
+  /** The query parameters it concerns (both dates of a reversed range), whose fields are marked invalid. */
+  params: string[];
+  text: string;
+}
+
 export interface Problem {
   heading: string;
   detail: string;
-  /** One per invalid parameter and reason: [parameter, its name on the page, the API's message]. */
-  messages: [param: string, name: string, message: string][];
+  /** One per invalid parameter and reason. */
+  messages: ProblemMessage[];
+}
+
+const fieldName = (param: string): string => FIELD_NAMES[param] ?? param;
+
+/**
+ * The API's message for a parameter, as the page words it: a reversed date range is one sentence naming both fields
+ * ("From must be on or before To"); elsewhere the parameter's page name leads and any parameter the message names
+ * is replaced by its page name.
+ */
+function inPageWords(param: string, message: string): ProblemMessage {
+  const reversed = /^must not be after ([a-z_]+) \(/.exec(message);
+  if (reversed) {
+    const other = reversed[1]!;
+    return { params: [param, other], text: `${fieldName(param)} must be on or before ${fieldName(other)}` };
+  }
+  const text = message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (name) => (name in FIELD_NAMES ? fieldName(name) : name));
+  return { params: [param], text: `${fieldName(param)}: ${text}` };
 }
 
 /** Describes a failed call; `what` completes "… could not be loaded" ("The dashboard", "The customers"). */
 export function describeProblem(error: unknown, what: string): Problem {
   if (error instanceof ApiException && error.result instanceof HttpValidationProblemDetails) {
-    const messages: Problem['messages'] = [];
-    for (const [param, list] of Object.entries(error.result.errors ?? {})) {
-      for (const message of list) messages.push([param, FIELD_NAMES[param] ?? param, message]);
-    }
+    const messages = Object.entries(error.result.errors ?? {}).flatMap(([param, list]) => list.map((message) => inPageWords(param, message)));
     return {
       heading: 'Some filters are not valid',
-      detail: error.result.title ?? 'Correct the filters below and apply them again.',
+      detail: 'Correct the marked filters; the dashboard loads again when they are applied.',
       messages,
     };
   }
@@ -50,7 +71,10 @@ export function describeProblem(error: unknown, what: string): Problem {
   return { heading: 'The API could not be reached', detail: error instanceof Error ? error.message : String(error), messages: [] };
 }
 
-/** The problem as a heading, a paragraph and, for a 400, a list of "Name: message" items. */
+/** The faults of a problem in one line, for a short message under a button. */
+export const problemReasons = (problem: Problem | undefined): string | undefined => problem?.messages.map((m) => m.text).join('; ');
+
+/** The problem as a heading, a paragraph and, for a 400, a list of its messages. */
 export function renderProblem(problem: Problem, testid: string): HTMLElement[] {
   const heading = document.createElement('h2');
   heading.textContent = problem.heading;
@@ -59,11 +83,9 @@ export function renderProblem(problem: Problem, testid: string): HTMLElement[] {
   if (problem.messages.length === 0) return [heading, detail];
   const list = document.createElement('ul');
   list.dataset.testid = testid;
-  for (const [, name, message] of problem.messages) {
+  for (const message of problem.messages) {
     const item = document.createElement('li');
-    const strong = document.createElement('strong');
-    strong.textContent = `${name}: `;
-    item.append(strong, document.createTextNode(message));
+    item.textContent = message.text;
     list.append(item);
   }
   return [heading, detail, list];

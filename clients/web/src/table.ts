@@ -3,8 +3,8 @@
 // It only draws; main.ts loads the data (through api.ts) and keeps the table's sort and page in the URL.
 import type { CustomerDto, CustomersPageDto } from '../../typescript/src/campaign-client';
 import { DEFAULT_SORT, PAGE_SIZES, titleCase, type Table } from './filters';
-import { formatDate, formatNumber } from './format';
-import { renderProblem, type Problem } from './problems';
+import { formatCount, formatDate, formatNumber } from './format';
+import { problemReasons, renderProblem, type Problem } from './problems';
 
 type Field = keyof Pick<CustomerDto,
   'customer_id' | 'customer_name' | 'mobile' | 'segment' | 'r_score' | 'f_score' | 'm_score' | 'recency_days' | 'visits' |
@@ -213,7 +213,7 @@ export function createCustomersTable(section: HTMLElement, handlers: TableHandle
         ? 'No customers match these filters.'
         : result.items.length === 0
           ? `${formatNumber(result.total)} customers; page ${formatNumber(current.page)} is past the last one.`
-          : `${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(result.total)} customers`;
+          : `${formatNumber(first)}–${formatNumber(last)} of ${formatCount(result.total, 'customer')}`;
       exportButton.disabled = result.total === 0 || exportButton.getAttribute('aria-busy') === 'true';
     },
 
@@ -239,7 +239,7 @@ export function createCustomersTable(section: HTMLElement, handlers: TableHandle
       exportButton.setAttribute('aria-busy', String(busy));
       exportButton.disabled = busy || section.dataset.total === '0';
       exportButton.textContent = busy ? 'Exporting…' : 'Export CSV';
-      const reasons = problem?.messages.map(([, name, text]) => `${name}: ${text}`).join('; ');
+      const reasons = problemReasons(problem);
       exportError.textContent = problem ? `The export failed. ${problem.heading}: ${reasons || problem.detail}` : '';
       exportError.hidden = !problem;
     },

@@ -20,17 +20,33 @@ const INSTALL = 'apt-get install -y chromium';
 const hasChromium = existsSync(CHROMIUM);
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
-// The page's KPI cards: the API field, its decimals and suffix (src/main.ts), in a fixed locale (src/format.ts).
+// The page's KPI cards: the API field, its decimals and suffix (src/main.ts), in a fixed locale (src/format.ts);
+// amounts ('money') in the response's currency.
 const KPIS = [
   ['total_customer', 0, ''],
-  ['customer_spending', 2, ''],
-  ['profit_per_customer', 2, ''],
+  ['customer_spending', 2, 'money'],
+  ['profit_per_customer', 2, 'money'],
   ['unit_per_transaction', 2, ''],
   ['days_to_return', 2, ''],
   ['retention_rate', 2, '%'],
 ];
 const format = (value, digits) =>
   new Intl.NumberFormat('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+/** An amount with every digit: "£7,047,772.52". */
+const money = (value, currency) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(value);
+/** An amount as a card shows it: compact from 100,000 on ("£7.05M"), else in full. */
+const moneyShort = (value, currency) => Math.abs(value) < 100_000 ? money(value, currency)
+  : new Intl.NumberFormat('en-GB', { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+/** A KPI's value as its card shows it, and in full (its hover text). */
+const kpiTexts = (value, digits, suffix, currency) => suffix === 'money'
+  ? { short: moneyShort(value, currency), full: money(value, currency) }
+  : { short: format(value, digits) + suffix, full: format(value, digits) + suffix };
+// Debian's Chromium ships the en-US locale alone, so its date inputs read mm/dd/yyyy; the page writes dates as the
+// browser's date inputs do (in the browser's language), so the test's browser speaks en-US.
+const BROWSER_LOCALE = 'en-US';
+/** A date as the page shows it: "12/31/2025" in the test's en-US browser. */
+const dateText = (iso) => new Intl.DateTimeFormat(BROWSER_LOCALE, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+  .format(new Date(`${iso}T00:00:00Z`));
 
 /** @type {import('../../typescript/test/support/api-server.mjs').RunningApi} */
 let api;
@@ -138,10 +154,10 @@ async function newPage(width, height) {
     viewport: { width, height },
     deviceScaleFactor: 1,
     reducedMotion: 'reduce',
-    locale: 'en-GB',
+    locale: BROWSER_LOCALE,
   });
   const page = await context.newPage();
-  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.stack ?? error.message}`));
   return page;
 }
 
@@ -172,35 +188,44 @@ async function tableRows(page, column) {
   }, column);
 }
 
-/** Every KPI card shows the API's number: the raw value in data-value, formatted in the text. */
+/**
+ * What a KPI card says instead of a number: "no profit data" when the data has no profit; "n/a" for a ratio without
+ * a base (no customers; for days to return, no customer who returned); null when it shows its number.
+ */
+function missingFigure(key, dashboard) {
+  if (key === 'profit_per_customer' && !dashboard.meta.has_profit) return 'no profit data';
+  if (key === 'days_to_return') return dashboard.days_to_return_bucket_data.every((b) => b.customers === 0) ? 'n/a' : null;
+  const ratio = ['profit_per_customer', 'unit_per_transaction', 'retention_rate'].includes(key);
+  return ratio && dashboard.kpi.total_customer === 0 ? 'n/a' : null;
+}
+
+/** Every KPI card shows the API's number: the raw value in data-value, formatted in the text, in full on hover. */
 async function assertKpis(page, dashboard) {
-  const { kpi } = dashboard;
+  const { kpi, meta } = dashboard;
   for (const [key, digits, suffix] of KPIS) {
     const value = page.getByTestId(`kpi-${key}-value`);
+    const expected = kpiTexts(kpi[key], digits, suffix, meta.currency);
+    const missing = missingFigure(key, dashboard);
     assert.equal(await value.getAttribute('data-value'), String(kpi[key]), key);
-    assert.equal(await value.textContent(), format(kpi[key], digits) + suffix, key);
+    assert.equal(await value.textContent(), missing ?? expected.short, key);
+    if (!missing) assert.equal(await value.getAttribute('title'), expected.full, `${key} on hover`);
   }
 }
 
 /**
- * Clicks, with the mouse, the middle of the bar of `label` in a chart (found through the chart's own coordinates);
- * `label` is the bar's category, or the value it filters by (a score chart's "5").
+ * Clicks, with the mouse, the middle of the bar of `label` in a chart, as the chart drew it (its layout: a bar of 0
+ * customers is drawn a few pixels high); `label` is the bar's category, or the value it filters by (a score chart's "5").
  */
 async function clickBar(page, chartId, label) {
   await page.getByTestId(`chart-${chartId}`).scrollIntoViewIfNeeded();
   const point = await page.evaluate(({ chartId, label }) => {
     const chart = window.campaignDashboard?.charts()?.[chartId];
     if (!chart) throw new Error(`no chart ${chartId}`);
-    const option = chart.getOption();
-    const data = option.series[0].data;
-    const index = data.findIndex((d) => d.name === label || d.filterValue === label);
+    const index = chart.getOption().series[0].data.findIndex((d) => d.name === label || d.filterValue === label);
     if (index < 0) throw new Error(`no bar ${label} in ${chartId}`);
-    // Vertical bars: category on x; horizontal bars (the score charts): category on y.
-    const horizontal = option.yAxis[0].type === 'category';
-    const middle = data[index].value / 2;
-    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, horizontal ? [middle, index] : [index, middle]);
+    const { x, y, width, height } = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(index);
     const box = chart.getDom().getBoundingClientRect();
-    return { x: box.left + x, y: box.top + y };
+    return { x: box.left + x + width / 2, y: box.top + y + height / 2 };
   }, { chartId, label });
   await page.mouse.click(point.x, point.y);
 }
@@ -259,22 +284,24 @@ async function clickCell(page, r, f) {
   await page.mouse.click(point.x, point.y);
 }
 
-/** A KPI change as the cards show it: an arrow, a sign and the number; a rate's change in percentage points. */
-function changeText(change, digits, suffix) {
+/** A KPI change as the cards show it: an arrow, a sign and the number (an amount as on the card); a rate's in points. */
+function changeText(change, digits, suffix, currency) {
   const unit = suffix === '%' ? ' pts' : '';
-  const size = format(Math.abs(change), digits);
+  const size = kpiTexts(Math.abs(change), digits, suffix === '%' ? '' : suffix, currency).short;
   if (Math.abs(change) < 0.5 * 10 ** -digits) return `→ ${size}${unit}`;
   return (change > 0 ? '▲ +' : '▼ −') + size + unit;
 }
 
 /** Every KPI card shows the comparison's kpi_change (raw and formatted) and, on hover, the compare window's value. */
-async function assertChanges(page, comparison) {
+async function assertChanges(page, dashboard) {
+  const { comparison, meta } = dashboard;
   for (const [key, digits, suffix] of KPIS) {
     const change = page.getByTestId(`kpi-${key}-change`);
     assert.equal(await change.isVisible(), true, `${key} change shown`);
     assert.equal(await change.getAttribute('data-change'), String(comparison.kpi_change[key]), key);
-    assert.equal(await change.textContent(), changeText(comparison.kpi_change[key], digits, suffix), key);
-    assert.ok((await change.getAttribute('title')).endsWith(`: ${format(comparison.kpi[key], digits)}${suffix}`), `${key}: the compare value on hover`);
+    assert.equal(await change.textContent(), changeText(comparison.kpi_change[key], digits, suffix, meta.currency), key);
+    const before = kpiTexts(comparison.kpi[key], digits, suffix, meta.currency).full;
+    assert.ok((await change.getAttribute('title')).endsWith(`: ${before}`), `${key}: the compare value on hover`);
   }
 }
 
@@ -287,10 +314,11 @@ const minusOneYear = (iso) => `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`.re
 /** The label of the tallest bar of a bucket widget. */
 const tallest = (items) => items.reduce((best, item) => (item.customers > best.customers ? item : best)).label;
 
-async function screenshot(page, name) {
+/** Saves a screenshot of a page (the full page) or of one element into test-results (and docs/screenshots, see above). */
+async function screenshot(target, name) {
   await mkdir(RESULTS, { recursive: true });
   const path = join(RESULTS, name);
-  await page.screenshot({ path, fullPage: true });
+  await target.screenshot({ path, ...('goto' in target ? { fullPage: true } : {}) });
   if (process.env.CAMPAIGN_DOCS_SCREENSHOTS === '1') {
     const docs = join(repositoryRoot(), 'docs', 'screenshots');
     await mkdir(docs, { recursive: true });
@@ -307,7 +335,7 @@ describe('the dashboard page in Chromium', () => {
       headless: true,
       // Playwright gives every launch a fresh temporary --user-data-dir.
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', '--lang=en-GB'],
+        '--no-first-run', '--disable-sync', '--disable-dev-shm-usage', `--lang=${BROWSER_LOCALE}`],
     });
   });
 
@@ -332,8 +360,8 @@ describe('the dashboard page in Chromium', () => {
     assert.equal(first.total, body.kpi.total_customer);
     assert.deepEqual(rows.ids, first.items.map((c) => c.customer_id));
     assert.deepEqual(rows.cells, first.items.map((c) => String(c.spend)));
-    assert.equal(await page.locator('td[data-column="p_alive"]').first().textContent(), 'n/a');
-    assert.match(await page.getByTestId('as-of').textContent(), /^Figures as of \d{1,2} \w{3} \d{4}$/);
+    assert.equal(await page.locator('td[data-column="p_alive"]').first().textContent(), `${format(first.items[0].p_alive * 100, 1)}%`);
+    assert.equal(await page.getByTestId('as-of').textContent(), `Figures as of ${dateText(body.meta.as_of_date)} · amounts in ${body.meta.currency}`);
     assert.equal(await migrationSettled(page), 'ready');
     await screenshot(page, 'dashboard-1280.png');
     await page.context().close();
@@ -426,6 +454,20 @@ describe('the dashboard page in Chromium', () => {
     assert.equal(await page.getByTestId('charts').isVisible(), false);
     assert.equal(await page.getByTestId('customers').isVisible(), false);
     assert.equal(await page.getByTestId('kpi-total_customer-value').textContent(), '0');
+    // Figures without a base say so, and the data's date range is given.
+    const nobody = (await apiJson('?customer_mobile=0000000000')).body;
+    await assertKpis(page, nobody);
+    for (const key of ['profit_per_customer', 'unit_per_transaction', 'days_to_return', 'retention_rate']) {
+      assert.equal(await page.getByTestId(`kpi-${key}-value`).textContent(), 'n/a', key);
+    }
+    assert.equal(await page.getByTestId('empty-range').textContent(),
+      `The data runs from ${dateText(nobody.meta.first_date)} to ${dateText(nobody.meta.last_date)}: widen the dates within that range or remove a filter.`);
+
+    // Customers, but none who returned (one visit each): days to return has no base either.
+    await page.goto(`${api.baseUrl}/?f_value_bucket=1`);
+    assert.equal((await settled(page)).state, 'ready');
+    assert.equal(await page.getByTestId('kpi-days_to_return-value').textContent(), 'n/a');
+    assert.notEqual(await page.getByTestId('kpi-total_customer-value').textContent(), '0');
 
     // Error: an unknown label; the page lists the problem details' messages.
     await page.goto(`${api.baseUrl}/?f_value_bucket=11`);
@@ -636,7 +678,7 @@ describe('the dashboard page in Chromium', () => {
     const tooltip = page.getByTestId('chart-segments-canvas').locator('div', { hasText: definition }).last();
     await tooltip.waitFor();
     const text = await tooltip.textContent();
-    assert.ok(text.includes(`Bills ${format(largest.bills, 0)} · average order value ${format(largest.average_order_value, 2)}`), text);
+    assert.ok(text.includes(`Bills ${format(largest.bills, 0)} · average order value ${money(largest.average_order_value, rfm11.meta.currency)}`), text);
 
     // Back: the default scheme and its segment filter.
     await page.goBack();
@@ -705,9 +747,9 @@ describe('the dashboard page in Chromium', () => {
     const byPrevious = (await apiJson(previous.search)).body;
     assert.deepEqual(byPrevious.comparison.window, { start_date: '2024-07-04', end_date: '2024-12-31' });
     await assertKpis(page, byPrevious);
-    await assertChanges(page, byPrevious.comparison);
+    await assertChanges(page, byPrevious);
     assert.equal(await page.getByTestId('compare-previous').getAttribute('aria-pressed'), 'true');
-    assert.equal(await page.getByTestId('chip-compare').textContent(), 'Compared with: 2024-07-04 – 2024-12-31×');
+    assert.equal(await page.getByTestId('chip-compare').textContent(), `Compared with: ${dateText('2024-07-04')} – ${dateText('2024-12-31')}×`);
     await screenshot(page, 'dashboard-compare-1280.png');
 
     // The same period a year earlier.
@@ -715,7 +757,7 @@ describe('the dashboard page in Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('compare_start_date') === '2024-01-01');
     const lastYear = await settled(page);
     assert.equal(lastYear.search, `${dates}&compare_start_date=2024-01-01&compare_end_date=2024-06-30`);
-    await assertChanges(page, (await apiJson(lastYear.search)).body.comparison);
+    await assertChanges(page, (await apiJson(lastYear.search)).body);
 
     // The chip removes the comparison.
     await page.getByTestId('chip-compare').click();
@@ -733,14 +775,14 @@ describe('the dashboard page in Chromium', () => {
     const noDates = await settled(page);
     const expected = { start_date: plusDays(asOf, -729), end_date: plusDays(asOf, -365) };
     assert.equal(noDates.search, `?compare_start_date=${expected.start_date}&compare_end_date=${expected.end_date}`);
-    await assertChanges(page, (await apiJson(noDates.search)).body.comparison);
+    await assertChanges(page, (await apiJson(noDates.search)).body);
     assert.equal(await page.getByTestId('compare-note').isVisible(), true);
     await page.getByTestId('compare-last-year').click();
     await page.waitForURL((url) => url.searchParams.get('compare_end_date') === minusOneYear(asOf));
     const noDatesLastYear = await settled(page);
     assert.equal(noDatesLastYear.search,
       `?compare_start_date=${minusOneYear(plusDays(asOf, -364))}&compare_end_date=${minusOneYear(asOf)}`);
-    await assertChanges(page, (await apiJson(noDatesLastYear.search)).body.comparison);
+    await assertChanges(page, (await apiJson(noDatesLastYear.search)).body);
     await page.getByTestId('compare-none').click();
     await page.waitForURL((url) => !url.searchParams.has('compare_start_date'));
     assert.equal((await settled(page)).search, '');
@@ -873,6 +915,32 @@ describe('the dashboard page in Chromium', () => {
     await page.context().close();
   });
 
+  test('the prediction panel shows the API\'s prediction block; "Show the win-back list" sorts the table by probability alive', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const { body } = await apiJson('');
+    const { prediction, meta } = body;
+    assert.equal(prediction.available, true, 'the demo data is enough to fit');
+    assert.equal(await page.getByTestId('prediction-visits').textContent(), format(prediction.expected_visits, 0));
+    assert.equal(await page.getByTestId('prediction-spend').textContent(), moneyShort(prediction.expected_spend, meta.currency));
+    assert.equal(await page.getByTestId('prediction-spend').getAttribute('title'), money(prediction.expected_spend, meta.currency));
+    const lapsed = prediction.likely_lapsed_customers;
+    assert.equal(await page.getByTestId('prediction-lapsed').textContent(), `${format(lapsed, 0)} customer${lapsed === 1 ? '' : 's'}`);
+    const rows = page.locator('[data-testid="prediction-segments"] tbody tr');
+    assert.equal(await rows.count(), prediction.by_segment.length);
+    const firstSegment = prediction.by_segment[0];
+    assert.equal(await rows.first().locator('td').nth(2).textContent(), `${format(firstSegment.mean_p_alive * 100, 1)}%`);
+
+    await page.getByTestId('prediction-win-back').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'p_alive');
+    await settled(page);
+    const expected = await apiCustomers('?sort=p_alive&page_size=25');
+    assert.deepEqual((await tableRows(page)).ids, expected.items.map((c) => c.customer_id));
+    await page.context().close();
+  });
+
   test('at 390 px the page fits the width and shows the same numbers', async (t) => {
     if (!hasChromium) return t.skip(INSTALL);
     const page = await newPage(390, 844);
@@ -901,7 +969,7 @@ describe('the dashboard page in Chromium', () => {
     const rich = '?start_date=2025-01-01&segment_scheme=rfm11&compare_start_date=2024-01-01&compare_end_date=2024-12-31';
     await page.goto(`${api.baseUrl}/${rich}`);
     assert.equal((await settled(page)).state, 'ready');
-    await assertChanges(page, (await apiJson(rich)).body.comparison);
+    await assertChanges(page, (await apiJson(rich)).body);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no horizontal scrolling');
     for (const testid of ['kpi-customer_spending-change', 'chart-segments', 'chip-compare', 'compare-last-year']) {
       const box = await page.getByTestId(testid).boundingBox();
@@ -910,6 +978,287 @@ describe('the dashboard page in Chromium', () => {
     assert.equal(await migrationSettled(page), 'ready');
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'no horizontal scrolling');
     await screenshot(page, 'dashboard-390.png');
+    await page.context().close();
+  });
+
+  test('money cards never truncate: at 1280 px with a scrollbar and at 390 px, compact with every digit on hover', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    // Real scrollbars (Playwright hides them by default): the page is long, so 15 px of the 1280 go to the scrollbar.
+    const withScrollbars = await chromium.launch({
+      executablePath: CHROMIUM, headless: true, ignoreDefaultArgs: ['--hide-scrollbars'],
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage', `--lang=${BROWSER_LOCALE}`],
+    });
+    try {
+      const { body } = await apiJson('');
+      for (const [width, name] of [[1280, 'kpis-1280-scrollbar.png'], [390, 'kpis-390.png']]) {
+        const context = await withScrollbars.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: BROWSER_LOCALE });
+        const page = await context.newPage();
+        await page.goto(`${api.baseUrl}/`);
+        assert.equal((await settled(page)).state, 'ready');
+        assert.ok(await page.evaluate(() => window.innerWidth - document.documentElement.clientWidth > 0), `a scrollbar at ${width} px`);
+        await assertKpis(page, body);
+        const cut = await page.getByTestId('kpis').evaluate((kpis) => [...kpis.querySelectorAll('.kpi-value')]
+          .filter((value) => value.scrollWidth > value.clientWidth || value.textContent.includes('…'))
+          .map((value) => value.textContent));
+        assert.deepEqual(cut, [], `values cut off at ${width} px`);
+        assert.equal(await page.getByTestId('kpi-customer_spending-value').textContent(), moneyShort(body.kpi.customer_spending, body.meta.currency));
+        await screenshot(page.getByTestId('kpis'), name);
+        await context.close();
+      }
+    } finally {
+      await withScrollbars.close();
+    }
+  });
+
+  test('typing a date sends one request and adds one history entry, without flashing an error', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const before = await page.evaluate(() => history.length);
+    await page.evaluate(() => {
+      window.statesSeen = [];
+      new MutationObserver(() => window.statesSeen.push(document.body.dataset.state)).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const requests = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/campaign/dashboard')) requests.push(new URL(request.url()).search);
+    });
+
+    // Key by key, as a person types (mm, dd, then the year 2 0 2 4: the field holds 0002, 0020, 0202 on the way).
+    await page.getByTestId('filter-start-date').focus();
+    await page.keyboard.type('03012024', { delay: 60 });
+    await page.waitForURL((url) => url.searchParams.get('start_date') === '2024-03-01');
+    await settled(page);
+    await page.waitForTimeout(1000);
+    assert.deepEqual(requests, ['?start_date=2024-03-01']);
+    assert.equal(await page.evaluate(() => history.length), before + 1);
+    assert.ok(!(await page.evaluate(() => window.statesSeen)).includes('error'), 'no error on the way');
+    assert.equal(await page.getByTestId('chip-start_date').textContent(), `From: ${dateText('2024-03-01')}×`);
+    await page.context().close();
+  });
+
+  test('a second bucket is added and removed by clicking its bar; a second segment by clicking its slice', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const unfiltered = (await apiJson('')).body;
+
+    const first = tallest(unfiltered.visits_data);
+    await clickBar(page, 'visits', first);
+    await page.waitForURL((url) => url.searchParams.getAll('f_value_bucket').includes(first));
+    await settled(page);
+    // The other bars now count 0 customers, but are still drawn, and clicking one adds its bucket.
+    const second = unfiltered.visits_data.find((item) => item.label !== first).label;
+    assert.equal((await chartData(page, 'visits')).find((d) => d.name === second).value, 0);
+    await clickBar(page, 'visits', second);
+    await page.waitForURL((url) => url.searchParams.getAll('f_value_bucket').includes(second));
+    const both = await settled(page);
+    assert.deepEqual(new URLSearchParams(both.search).getAll('f_value_bucket'), [first, second]);
+    await assertKpis(page, (await apiJson(both.search)).body);
+    // Clicking the first again removes it alone.
+    await clickBar(page, 'visits', first);
+    await page.waitForURL((url) => !url.searchParams.getAll('f_value_bucket').includes(first));
+    assert.equal((await settled(page)).search, `?f_value_bucket=${encodeURIComponent(second)}`);
+
+    // The segment ring likewise: an emptied segment keeps a sliver to click.
+    await page.goto(`${api.baseUrl}/?segment=CHAMPIONS`);
+    await settled(page);
+    const other = unfiltered.segment_data.find((s) => s.label !== 'CHAMPIONS').label;
+    await clickSlice(page, other);
+    await page.waitForURL((url) => url.searchParams.getAll('segment').includes(other));
+    assert.deepEqual(new URLSearchParams((await settled(page)).search).getAll('segment'), ['CHAMPIONS', other]);
+    await page.context().close();
+  });
+
+  test('an error shows no stale figures; a reversed date range is said in the page\'s words, both fields marked, also at 390 px', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    for (const width of [1280, 390]) {
+      const page = await newPage(width, 844);
+      await page.goto(`${api.baseUrl}/`);
+      assert.equal((await settled(page)).state, 'ready');
+      assert.equal(await page.getByTestId('kpis').isVisible(), true);
+      // Within the page (no reload): From after To.
+      await page.evaluate(() => {
+        history.pushState(null, '', '?start_date=2025-03-01&end_date=2025-01-01');
+        dispatchEvent(new PopStateEvent('popstate'));
+      });
+      assert.equal((await settled(page)).state, 'error');
+      assert.equal(await page.getByTestId('kpis').isVisible(), false, 'no KPI of the previous view');
+      assert.equal(await page.getByTestId('as-of').textContent(), '', 'no as-of date of the previous view');
+      assert.equal(await page.getByTestId('charts').isVisible(), false);
+      assert.deepEqual(await page.getByTestId('error-messages').locator('li').allTextContents(), ['From must be on or before To']);
+      const inBar = page.getByTestId('filters-error');
+      assert.equal(await inBar.textContent(), 'From must be on or before To');
+      assert.equal(await inBar.isVisible(), true, `said in the filter bar at ${width} px`);
+      const box = await inBar.boundingBox();
+      assert.ok(box.y + box.height <= 844, `in view at ${width} px`);
+      for (const field of ['filter-start-date', 'filter-end-date']) {
+        assert.equal(await page.getByTestId(field).getAttribute('aria-invalid'), 'true', field);
+        assert.equal(await page.getByTestId(field).isVisible(), true, field);
+      }
+      await page.context().close();
+    }
+  });
+
+  test('the dates the data covers: To after its last day is said; partial fiscal years are marked; one date format', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    const search = '?start_date=2025-01-01&end_date=2030-01-01';
+    await page.goto(`${api.baseUrl}/${search}`);
+    await settled(page);
+    const { body } = await apiJson(search);
+    const note = page.getByTestId('as-of-note');
+    assert.equal(await note.isVisible(), true);
+    assert.ok((await note.textContent()).startsWith(
+      `To (${dateText('2030-01-01')}) is after the data's last day (${dateText(body.meta.last_date)}): recency is counted from ${dateText('2030-01-01')}`));
+    // One date format: the chips and the header as the date inputs write them.
+    assert.equal(await page.getByTestId('chip-start_date').textContent(), `From: ${dateText('2025-01-01')}×`);
+    assert.equal(await page.getByTestId('chip-end_date').textContent(), `To: ${dateText('2030-01-01')}×`);
+    assert.equal(await page.getByTestId('as-of').textContent(), `Figures as of ${dateText('2030-01-01')} · amounts in ${body.meta.currency}`);
+    await page.goto(`${api.baseUrl}/?end_date=${body.meta.last_date}`);
+    await settled(page);
+    assert.equal(await note.isVisible(), false);
+
+    // Fiscal years the data covers only in part (it starts in January, a fiscal year in the start month).
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const all = (await apiJson('')).body;
+    const month = String(all.meta.fiscal_year_start_month).padStart(2, '0');
+    const expected = all.fiscal_year_data.map(({ fiscal_year: label }) => {
+      const year = Number(label.slice(2, 6));
+      const first = `${year}-${month}-01`;
+      const last = plusDays(`${year + 1}-${month}-01`, -1);
+      const partial = first < all.meta.first_date || last > all.meta.last_date;
+      return label.replace(/^FY/, '') + (partial ? '\npartial' : '');
+    });
+    assert.ok(expected.some((label) => label.endsWith('partial')), 'the demo data has partial years');
+    assert.deepEqual(await page.evaluate(() => window.campaignDashboard.charts().fiscal_years.getOption().xAxis[0].data), expected);
+    await page.context().close();
+  });
+
+  test('profit: "no profit data" when the data has none; one customer is "1 customer"', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    // The demo data has profit; a response as the UCI Online Retail import gives it (meta.has_profit false).
+    await page.route('**/api/campaign/dashboard**', async (route) => {
+      const response = await route.fetch();
+      const json = await response.json();
+      json.meta.has_profit = false;
+      await route.fulfill({ response, json });
+    });
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    assert.equal(await page.getByTestId('kpi-profit_per_customer-value').textContent(), 'no profit data');
+    await page.unroute('**/api/campaign/dashboard**');
+
+    const [customer] = (await apiCustomers('?page_size=1')).items;
+    const search = `?customer_mobile=${encodeURIComponent(customer.mobile)}`;
+    assert.equal((await apiJson(search)).body.kpi.total_customer, 1, 'one customer has this mobile');
+    await page.goto(`${api.baseUrl}/${search}`);
+    await settled(page);
+    assert.equal(await page.getByTestId('status').textContent(), '1 customer matches these filters.');
+    assert.equal(await page.getByTestId('customers-summary').textContent(), '1–1 of 1 customer');
+    await page.context().close();
+  });
+
+  test('the filter bar: focus stays in it after a chip is removed; the name box takes 100 characters; dates and dropdowns fit', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(1280, 900);
+    await page.goto(`${api.baseUrl}/?r_score=5&r_score=4`);
+    await settled(page);
+    await page.getByTestId('chip-r_score-5').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.searchParams.getAll('r_score').includes('5'));
+    await settled(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'chip-r_score-4');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.searchParams.has('r_score'));
+    await settled(page);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'filter-start-date');
+
+    await page.getByTestId('filter-name').click();
+    await page.keyboard.type('x'.repeat(120));
+    assert.equal((await page.getByTestId('filter-name').inputValue()).length, 100);
+    await page.context().close();
+
+    for (const width of [1280, 1100, 390]) {
+      const narrow = await newPage(width, 900);
+      await narrow.goto(`${api.baseUrl}/?start_date=2024-12-31&end_date=2025-12-31`);
+      await settled(narrow);
+      if (width < 720) await narrow.getByTestId('filters-toggle').click();
+      // Every field's control stays inside its field, and no two fields overlap.
+      const overlaps = await narrow.getByTestId('filters').evaluate((form) => {
+        const fields = [...form.querySelectorAll('.field')].map((field) => ({
+          name: field.querySelector('label, .label').textContent,
+          box: field.getBoundingClientRect(),
+          control: field.querySelector('input, summary').getBoundingClientRect(),
+        }));
+        const faults = fields.filter((f) => f.control.right > f.box.right + 0.5).map((f) => `${f.name} runs out of its field`);
+        for (const a of fields) {
+          for (const b of fields) {
+            const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top;
+            if (a !== b && a.name < b.name && !apart) faults.push(`${a.name} overlaps ${b.name}`);
+          }
+        }
+        return faults;
+      });
+      assert.deepEqual(overlaps, [], `at ${width} px`);
+      if (width === 390) {
+        // Each bucket dropdown's labels fit their options.
+        for (const param of ['r_value_bucket', 'f_value_bucket', 'm_value_bucket']) {
+          await narrow.locator(`details[data-param="${param}"] summary`).click();
+          const cut = await narrow.locator(`details[data-param="${param}"]`).evaluate((details) =>
+            [...details.querySelectorAll('.option')].filter((option) => option.scrollWidth > option.clientWidth).map((option) => option.textContent));
+          assert.deepEqual(cut, [], `${param} labels collide`);
+        }
+      }
+      await narrow.context().close();
+    }
+  });
+
+  test('the page\'s look: status and footer contrast at least 4.5:1, segment spending without hover, a favicon, metric definitions linked', async (t) => {
+    if (!hasChromium) return t.skip(INSTALL);
+    const page = await newPage(390, 844);
+    await page.goto(`${api.baseUrl}/`);
+    await settled(page);
+    const ratios = await page.evaluate(() => {
+      const luminance = (color) => {
+        const [r, g, b] = color.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number)
+          .map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const background = luminance(getComputedStyle(document.body).backgroundColor === 'rgba(0, 0, 0, 0)'
+        ? getComputedStyle(document.documentElement).backgroundColor : getComputedStyle(document.body).backgroundColor);
+      const ratio = (selector) => {
+        const text = luminance(getComputedStyle(document.querySelector(selector)).color);
+        return (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+      };
+      return { status: ratio('[data-testid="status"]'), footer: ratio('.app-footer') };
+    });
+    assert.ok(ratios.status >= 4.5, `status ${ratios.status}`);
+    assert.ok(ratios.footer >= 4.5, `footer ${ratios.footer}`);
+
+    // At 390 px every segment's spending is written in the legend, also with the longest labels (rfm11).
+    for (const search of ['', '?segment_scheme=rfm11']) {
+      await page.goto(`${api.baseUrl}/${search}`);
+      await settled(page);
+      const { body } = await apiJson(search);
+      const legend = (await page.getByTestId('chart-segments-canvas').locator('svg text').allTextContents()).join(' | ');
+      for (const segment of body.segment_data) {
+        assert.ok(legend.includes(moneyShort(segment.spending, body.meta.currency)), `${segment.label}: ${legend}`);
+      }
+    }
+
+    const icon = await page.evaluate(() => document.querySelector('link[rel="icon"]').href);
+    const iconResponse = await fetch(icon);
+    assert.equal(iconResponse.status, 200, icon);
+    assert.equal(iconResponse.headers.get('content-type'), 'image/svg+xml');
+    const definitions = await fetch(await page.getByTestId('metrics-link').evaluate((link) => link.href));
+    assert.equal(definitions.status, 200);
+    const metrics = await readFile(join(repositoryRoot(), 'docs', 'metrics.md'), 'utf8');
+    assert.equal((await definitions.text()).replace(/^\uFEFF/, ''), metrics, 'the page links docs/metrics.md as it is');
     await page.context().close();
   });
 });

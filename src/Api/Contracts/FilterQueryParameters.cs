@@ -17,7 +17,7 @@ public abstract class FilterQueryParameters
     [FromQuery(Name = FilterParameterNames.EndDate)]
     public string? EndDate { get; init; }
 
-    /// <summary>Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits.</summary>
+    /// <summary>Only the customer whose stored mobile has these digits; spaces, '+', '-', '(' and ')' are ignored. 6 to 15 digits. With Dashboard:PhoneRegion, read as a phone number of that region: 07700 900123, +44 7700 900123 and 0044 7700 900123 find a customer stored as 07700 900123 or +44 7700 900123; a number impossible there is a 400.</summary>
     [FromQuery(Name = FilterParameterNames.CustomerMobile)]
     public string? CustomerMobile { get; init; }
 

@@ -59,10 +59,12 @@ public sealed class CampaignController(IMediator mediator, IOptions<JsonOptions>
     /// <summary>Every segment scheme with its segments and their rules, and the defaults a request gets.</summary>
     /// <remarks>Built in: contract (the default unless configured), rfm10 and rfm11; others from Segmentation:Schemes.</remarks>
     /// <response code="200">The schemes.</response>
+    /// <response code="400">A query parameter was given: this endpoint takes none; `errors` names it.</response>
     /// <response code="401">No valid bearer token (when authentication is on).</response>
     /// <response code="429">Too many requests from this client; retry after the Retry-After header's seconds.</response>
     [HttpGet("segment-schemes")]
     [ProducesResponseType<SegmentSchemesDto>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<HttpValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<SegmentSchemesDto>> GetSegmentSchemes(CancellationToken cancellationToken) =>
         await mediator.Send(new GetSegmentSchemesQuery(), cancellationToken);
 }

@@ -2,11 +2,11 @@ namespace CampaignDashboard.Api.Security;
 
 internal static partial class SecurityStartupMessages
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Authentication is off (Authentication:Mode=None, environment {Environment}): every /api route is open to anyone who can reach it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Environment {Environment}, authentication off (Authentication:Mode=None): every /api route is open to anyone who can reach it")]
     public static partial void LogAuthenticationOff(this ILogger logger, string environment);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Authentication: JWT bearer, audience {Audience}, {KeySource}")]
-    public static partial void LogAuthenticationOn(this ILogger logger, string audience, string keySource);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Environment {Environment}, authentication JWT bearer: audience {Audience}, {KeySource}")]
+    public static partial void LogAuthenticationOn(this ILogger logger, string environment, string audience, string keySource);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rate limit on /api: {PermitLimit} requests per {WindowSeconds} s per client (RateLimiting:PermitLimit=0 turns it off)")]
     public static partial void LogRateLimit(this ILogger logger, int permitLimit, int windowSeconds);
@@ -25,7 +25,7 @@ internal static partial class SecurityStartupMessages
         }
         else
         {
-            logger.LogAuthenticationOn(authentication.Audience!, authentication.SelfIssued
+            logger.LogAuthenticationOn(environment.EnvironmentName, authentication.Audience!, authentication.SelfIssued
                 ? $"self-issued tokens of issuer {authentication.Issuer} (symmetric key)"
                 : $"tokens of {authentication.Authority}");
         }

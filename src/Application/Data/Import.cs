@@ -1,13 +1,19 @@
 namespace CampaignDashboard.Application.Data;
 
-/// <summary>What is wrong with one field of one row of an input file; printed as file:line: column: reason.</summary>
+/// <summary>
+/// What is wrong with one field of one row of an input file; printed as file:line: column: reason. Line 0 is the file
+/// as a whole (it does not exist): printed as file: reason.
+/// </summary>
 public sealed record ImportError(string Source, long Line, string Column, string Reason)
 {
-    public override string ToString() => $"{Source}:{Line}: {Column}: {Reason}";
+    public override string ToString() => Line == 0 ? $"{Source}: {Reason}" : $"{Source}:{Line}: {Column}: {Reason}";
 }
 
-/// <summary>A row read from a source: its record, or why it could not be read.</summary>
-public sealed record SourceRow<T>(string Source, long Line, T? Record, ImportError? Error)
+/// <summary>
+/// A row read from a source: its record, or why it could not be read. A row rejected for another field than its id
+/// keeps that id in <paramref name="RejectedId"/>: rows referring to it are not also reported as referring to nothing.
+/// </summary>
+public sealed record SourceRow<T>(string Source, long Line, T? Record, ImportError? Error, long? RejectedId = null)
     where T : class;
 
 public static class SourceRow
@@ -15,8 +21,8 @@ public static class SourceRow
     public static SourceRow<T> Valid<T>(string source, long line, T record)
         where T : class => new(source, line, record, null);
 
-    public static SourceRow<T> Invalid<T>(ImportError error)
-        where T : class => new(error.Source, error.Line, null, error);
+    public static SourceRow<T> Invalid<T>(ImportError error, long? rejectedId = null)
+        where T : class => new(error.Source, error.Line, null, error, rejectedId);
 }
 
 /// <summary>Rows to import: either relation may be empty.</summary>

@@ -4,12 +4,16 @@ namespace CampaignDashboard.Application.DemoData;
 
 /// <summary>
 /// Deterministic synthetic retail data with the skew of real shops: about 7% registered customers who never buy,
-/// many one-time buyers, a heavy (Lomax) tail of frequent buyers, log-normal basket values, returns as negative
-/// bills, missing profits, and seasonal peaks in November and December. The same arguments give the same rows.
+/// many one-time buyers, a heavy (Lomax) tail of frequent buyers, repeat buyers who lapse (most stop buying after an
+/// active life of months to a few years), log-normal basket values, returns as negative bills, missing profits, and
+/// seasonal peaks in November and December. The same arguments give the same rows.
 /// Rows are streamed: memory is a few bytes per customer, whatever the number of transactions.
 /// </summary>
 public sealed class SyntheticRetailData
 {
+    /// <summary>Changes whenever the same arguments would give other rows, so that kept datasets (the benchmark's) are remade.</summary>
+    public const int Version = 2;
+
     public static readonly DateOnly DefaultFirstDate = new(2021, 1, 1);
     public static readonly DateOnly DefaultLastDate = new(2025, 12, 31);
 
@@ -17,6 +21,11 @@ public sealed class SyntheticRetailData
     private const double OneTimeBuyerShare = 0.35;
     private const double ParetoShape = 1.2;
     private const double MaxRepeatWeight = 100;
+
+    // A repeat buyer stays to the end with this chance; else it lapses after an exponential active life of this mean, so
+    // that recency and the prediction's probability alive have something to find.
+    private const double LoyalShare = 0.3;
+    private const double MeanActiveDays = 540;
 
     private static readonly string[] FirstNames =
     [
@@ -91,7 +100,7 @@ public sealed class SyntheticRetailData
 
             var profile = Profile(i);
             var rng = SplitMix64.For(_seed, i);
-            var remainingDays = _firstDate.DayNumber + _daySpan - profile.FirstPurchase.DayNumber;
+            var remainingDays = Math.Min(profile.ActiveDays, _firstDate.DayNumber + _daySpan - profile.FirstPurchase.DayNumber);
             for (var bill = 0; bill < bills; bill++)
             {
                 var date = bill == 0 ? profile.FirstPurchase : SeasonalDate(ref rng, profile.FirstPurchase, remainingDays);
@@ -121,7 +130,8 @@ public sealed class SyntheticRetailData
             ? 0
             : Math.Min(MaxRepeatWeight, Math.Pow(1 - rng.NextDouble(), -1 / ParetoShape) - 1);
         var medianBasket = rng.LogNormal(45, 0.9);
-        return new CustomerProfile(firstPurchase, neverBuys, repeatWeight, medianBasket);
+        var activeDays = rng.Chance(LoyalShare) ? int.MaxValue : 1 + (int)Math.Min(int.MaxValue - 1, -MeanActiveDays * Math.Log(1 - rng.NextDouble()));
+        return new CustomerProfile(firstPurchase, neverBuys, repeatWeight, medianBasket, activeDays);
     }
 
     /// <summary>
@@ -216,5 +226,6 @@ public sealed class SyntheticRetailData
         };
     }
 
-    private sealed record CustomerProfile(DateOnly FirstPurchase, bool NeverBuys, double RepeatWeight, double MedianBasket);
+    /// <summary>A customer's traits; <see cref="ActiveDays"/>: the days from the first purchase in which it buys.</summary>
+    private sealed record CustomerProfile(DateOnly FirstPurchase, bool NeverBuys, double RepeatWeight, double MedianBasket, int ActiveDays);
 }

@@ -1,7 +1,7 @@
 namespace CampaignDashboard.Domain.Prediction;
 
 /// <summary>
-/// The Gauss hypergeometric function 2F1(a, b; c; z) for real 0 &lt;= z &lt; 1 and c &gt; 0, which the BG/NBD
+/// The Gauss hypergeometric function 2F1(a, b; c; z) for real 0 &lt;= z &lt; 1 and c not 0, -1, -2, ..., which the BG/NBD
 /// conditional expectation needs. MathNet.Numerics 5.0.0 has no usable 2F1 (its
 /// <c>SpecialFunctions.GeneralizedHypergeometric</c> takes an integer z), so it is summed here as a power series.
 /// </summary>
@@ -32,7 +32,7 @@ public static class GaussHypergeometric
 
     private const double TailTolerance = 1e-16;
 
-    /// <summary>2F1(a, b; c; z) for 0 &lt;= z &lt; 1 and c &gt; 0.</summary>
+    /// <summary>2F1(a, b; c; z) for 0 &lt;= z &lt; 1 and c not 0, -1, -2, ...</summary>
     public static double Evaluate(double a, double b, double c, double z) => EvaluateScaled(a, b, c, z, 0);
 
     /// <summary>
@@ -46,9 +46,10 @@ public static class GaussHypergeometric
             throw new ArgumentOutOfRangeException(nameof(a), "The parameters must be finite.");
         }
 
-        if (!(c > 0) || !double.IsFinite(c))
+        // BG/NBD's c = a + b + x - 1 is negative for a customer without a repeat visit when a + b < 1.
+        if (!double.IsFinite(c) || (c <= 0 && c == Math.Floor(c)))
         {
-            throw new ArgumentOutOfRangeException(nameof(c), c, "c must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(c), c, "c must not be zero or a negative whole number.");
         }
 
         if (!(z >= 0 && z < 1))

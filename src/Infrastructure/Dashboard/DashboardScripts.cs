@@ -1,3 +1,8 @@
+using CampaignDashboard.Application.Customers.Common;
+using CampaignDashboard.Application.Dashboard.Widgets;
+using CampaignDashboard.Application.Prediction;
+using CampaignDashboard.Infrastructure.Persistence;
+
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
@@ -14,6 +19,19 @@ public static class DashboardScripts
     /// <summary>The customers of two snapshots, one row each, that the segment migration's statements read.</summary>
     public const string MigrationFlow = "migration_flow";
 
+    /// <summary>The prediction's inputs: every customer's history up to the as-of date.</summary>
+    public const string PredictionInputs = PredictionInput.Script;
+
+    /// <summary>The table a prediction's forecasts are copied into ({table} is its name).</summary>
+    public const string PredictionTable = "prediction_table";
+
+    /// <summary>The statement creating a prediction table named <paramref name="table"/> (a name the application made).</summary>
+    public static string PredictionTableStatement(string engineFolder, string table) =>
+        SqlScripts.Load(engineFolder, PredictionTable).Replace("{table}", table, StringComparison.Ordinal);
+
     /// <summary>The scripts the statements are composed with.</summary>
-    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow];
+    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow, PredictionInputs, PredictionTable];
+
+    /// <summary>The scripts that read `prediction`, the forecasts at the as-of date: only they wait for the fit.</summary>
+    public static IReadOnlyList<string> ReadingPrediction { get; } = [PredictionWidget.Script, CustomerScripts.List];
 }

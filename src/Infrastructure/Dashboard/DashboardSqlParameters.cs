@@ -22,7 +22,10 @@ public static partial class DashboardSqlParameters
             ["end_date"] = filter.EndDate,
             ["as_of_date"] = asOfDate,
             ["as_of_fiscal_year"] = asOfDate is { } date ? calendar.FiscalYearOf(date) : null,
-            ["mobile_digits"] = filter.MobileDigits,
+            // A mobile filter matches one or two digit strings (with a phone region: international and national);
+            // a single one is given twice.
+            ["mobile_digits_1"] = filter.MobileDigits.FirstOrDefault(),
+            ["mobile_digits_2"] = filter.MobileDigits.LastOrDefault(),
             ["mobile_ignored_characters"] = MobileNumber.IgnoredCharacters,
             ["name_contains"] = filter.NameContains,
             ["recency_mask"] = Mask(filter.RecencyBuckets),

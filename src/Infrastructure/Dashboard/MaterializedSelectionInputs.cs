@@ -34,7 +34,7 @@ public sealed class MaterializedSelectionInputs(
     public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var population = $"population AS (SELECT * FROM {await PopulationTableAsync(filter, asOfDate, cancellationToken)})";
-        if (filter.MobileDigits is null && filter.NameContains is null)
+        if (!filter.MatchesCustomers)
         {
             return $"{population},\n{Load(DashboardScripts.CustomerMatches)}";
         }

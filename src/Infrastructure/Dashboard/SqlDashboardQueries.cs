@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using CampaignDashboard.Application.Common.Telemetry;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Prediction;
 using CampaignDashboard.Infrastructure.Persistence;
 using Dapper;
 
@@ -13,9 +14,13 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// WITH &lt;population&gt;, &lt;customer_matches&gt;, &lt;selection&gt; &lt;widget SELECT&gt;, where the engine's
 /// <see cref="ISelectionInputs"/> says where the population comes from; the as-of date is resolved once.
 /// </summary>
-public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs selectionInputs, DashboardParameterBinder binder)
-    : IDashboardQueries
+public sealed class SqlDashboardQueries(
+    IDatabaseEngine engine, ISelectionInputs selectionInputs, DashboardParameterBinder binder, PredictionCache predictions, PredictionTables predictionTables)
+    : IDashboardQueries, IAsyncDisposable
 {
+    // The prediction tables this computation's statements read: kept until it ends (the scope is disposed).
+    private readonly ConcurrentBag<SharedTables<CustomerPredictions>.Lease> _predictionLeases = [];
+
     // Keyed by end date (day number, -1 = open): A depends on nothing else.
     private readonly ConcurrentDictionary<int, Lazy<Task<DateOnly?>>> _asOfDates = new();
 
@@ -59,6 +64,25 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
     }
 
     /// <summary>The full text of a migration statement of an engine over two population tables (also used by the SQL tests).</summary>
+    public async IAsyncEnumerable<PredictionInput> PredictionInputsAsync(
+        DateOnly asOfDate, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sql = engine.Script(DashboardScripts.PredictionInputs);
+        var values = new Dictionary<string, object?> { ["as_of_date"] = asOfDate };
+        await foreach (var row in ReadAsync<PredictionInput>(DashboardScripts.PredictionInputs, sql, values, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lease in _predictionLeases)
+        {
+            await lease.DisposeAsync();
+        }
+    }
+
     public static string ComposeMigration(string engineFolder, string fromTable, string toTable, string script) =>
         $"WITH from_population AS (SELECT * FROM {fromTable}),\nto_population AS (SELECT * FROM {toTable}),\n"
         + $"{SqlScripts.Load(engineFolder, DashboardScripts.CustomerMatches)},\n{SqlScripts.Load(engineFolder, DashboardScripts.MigrationFlow)}\n"
@@ -107,7 +131,15 @@ public sealed class SqlDashboardQueries(IDatabaseEngine engine, ISelectionInputs
         string script, DashboardFilter filter, IReadOnlyDictionary<string, object?>? parameters, CancellationToken cancellationToken)
     {
         var asOfDate = await AsOfDateAsync(filter, cancellationToken);
-        var sql = engine.Qualify(ComposeWidget(engine.ScriptFolder, await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken), script));
+        var definitions = await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken);
+        if (DashboardScripts.ReadingPrediction.Contains(script))
+        {
+            var lease = await predictionTables.AcquireAsync(await predictions.AtAsync(asOfDate, cancellationToken), cancellationToken);
+            _predictionLeases.Add(lease);
+            definitions += $",\nprediction AS (SELECT * FROM {lease.Table})";
+        }
+
+        var sql = engine.Qualify(ComposeWidget(engine.ScriptFolder, definitions, script));
         return (sql, binder.Values(sql, filter, asOfDate, parameters));
     }
 

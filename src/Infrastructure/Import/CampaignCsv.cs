@@ -22,14 +22,14 @@ public static partial class CampaignCsv
     private const decimal MaxAmount = 9_999_999_999_999_999.99m; // DECIMAL(18, 2)
 
     public static IEnumerable<SourceRow<CustomerRecord>> ReadCustomers(TextReader reader, string source) =>
-        Read(reader, source, CustomerColumns, row => new CustomerRecord(
+        Read(reader, source, CustomerColumns, "customer_id", row => new CustomerRecord(
             row.Id("customer_id"),
             row.Text("customer_name", MaxNameLength),
             row.Text("mobile", MaxMobileLength),
             row.OptionalDate("registration_date")));
 
     public static IEnumerable<SourceRow<TransactionRecord>> ReadTransactions(TextReader reader, string source) =>
-        Read(reader, source, TransactionColumns, row => new TransactionRecord(
+        Read(reader, source, TransactionColumns, "transaction_id", row => new TransactionRecord(
             row.Id("transaction_id"),
             row.Id("customer_id"),
             row.Date("transaction_date"),
@@ -56,7 +56,7 @@ public static partial class CampaignCsv
         }
     }
 
-    private static IEnumerable<SourceRow<T>> Read<T>(TextReader reader, string source, IReadOnlyList<string> columns, Func<Row, T> parse)
+    private static IEnumerable<SourceRow<T>> Read<T>(TextReader reader, string source, IReadOnlyList<string> columns, string idColumn, Func<Row, T> parse)
         where T : class
     {
         using var records = CsvRecordReader.Read(reader).GetEnumerator();
@@ -98,10 +98,23 @@ public static partial class CampaignCsv
             }
             catch (FieldException e)
             {
-                row = SourceRow.Invalid<T>(new ImportError(source, record.Line, e.Column, e.Message));
+                row = SourceRow.Invalid<T>(new ImportError(source, record.Line, e.Column, e.Message), IdOf(new Row(record, positions), idColumn));
             }
 
             yield return row;
+        }
+    }
+
+    /// <summary>The id of a rejected row, when that field itself is readable.</summary>
+    private static long? IdOf(Row row, string idColumn)
+    {
+        try
+        {
+            return row.Id(idColumn);
+        }
+        catch (FieldException)
+        {
+            return null;
         }
     }
 

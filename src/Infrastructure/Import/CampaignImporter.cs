@@ -210,7 +210,8 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
         parameters = new { max_errors = ImportRejectedException.MaxErrors - errors.Count };
         var missing = await connection.QueryAsync<MissingCustomer>(new CommandDefinition(
             Load("import_missing_customers"), parameters, commandTimeout: 0, cancellationToken: cancellationToken));
-        foreach (var m in missing)
+        // A customer whose own row was rejected (a bad date, say) is reported once, at that row.
+        foreach (var m in missing.Where(m => !reader.RejectedCustomerIds.Contains(m.CustomerId)))
         {
             errors.Add(new ImportError(reader.SourceOf<TransactionRecord>(), m.Line, "customer_id",
                 $"customer {m.CustomerId} is neither in the database nor in the customers file"));
@@ -244,6 +245,9 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
 
         public bool StoppedEarly { get; private set; }
 
+        /// <summary>The ids of customer rows rejected for another field than their id.</summary>
+        public HashSet<long> RejectedCustomerIds { get; } = [];
+
         public string SourceOf<T>() => _sources.GetValueOrDefault(typeof(T), typeof(T) == typeof(CustomerRecord) ? "customers" : "transactions");
 
         public IEnumerable<(long Line, T Record)> Valid<T>(IEnumerable<SourceRow<T>> rows)
@@ -265,6 +269,11 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
                 if (row.Error is not null)
                 {
                     errors.Add(row.Error);
+                    if (row is SourceRow<CustomerRecord> { RejectedId: { } id })
+                    {
+                        RejectedCustomerIds.Add(id);
+                    }
+
                     if (errors.Count >= ImportRejectedException.MaxErrors)
                     {
                         StoppedEarly = true;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using CampaignDashboard.Domain.Prediction;
 
 namespace CampaignDashboard.Api.Tests.Reference;
 
@@ -11,7 +12,7 @@ namespace CampaignDashboard.Api.Tests.Reference;
 /// (section 3, step by step) with plain LINQ over in-memory lists. Deliberately naive: it must not share
 /// code or shortcuts with the production SQL.
 /// </summary>
-public static class ReferenceDashboard
+public static partial class ReferenceDashboard
 {
     // ---- Category tables, copied from spec section 4 (order matters: widgets list them in this order). ----
 
@@ -223,13 +224,13 @@ public static class ReferenceDashboard
 
         // Step 5: selection S.
         var hasMobileFilter = !string.IsNullOrEmpty(request.CustomerMobile);
-        var wantedMobile = hasMobileFilter ? StripMobile(request.CustomerMobile!) : "";
+        var wantedMobiles = hasMobileFilter ? WantedMobiles(request.CustomerMobile!, request.PhoneRegion) : [];
         // Spec section 2: a case-insensitive substring of customer_name, after trimming the value.
         var hasNameFilter = !string.IsNullOrWhiteSpace(request.CustomerName);
         var wantedName = hasNameFilter ? request.CustomerName!.Trim().ToLowerInvariant() : "";
 
         var selection = population
-            .Where(c => !hasMobileFilter || (c.Mobile is not null && StripMobile(c.Mobile) == wantedMobile))
+            .Where(c => !hasMobileFilter || (c.Mobile is not null && wantedMobiles.Contains(StripMobile(c.Mobile))))
             .Where(c => !hasNameFilter
                         || (c.Name is not null && c.Name.ToLowerInvariant().Contains(wantedName, StringComparison.Ordinal)))
             .Where(c => rFilter is null || rFilter.Contains(RecencyLabel(c.Recency)))
@@ -273,11 +274,17 @@ public static class ReferenceDashboard
             ["segment_data"] = SegmentWidget(selection, SchemeOf(request.SegmentScheme)),
             ["rf_grid_data"] = RfGridWidget(selection),
             ["fiscal_year_data"] = FiscalYearWidget(data, selection, selectedTransactions, fiscalYearStartMonth),
+            ["prediction"] = PredictionBlock(data, asOf, selection, SchemeOf(request.SegmentScheme)),
             ["meta"] = new JsonObject
             {
-                ["as_of_date"] = asOf is null ? null : JsonValue.Create(asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ["as_of_date"] = DateText(asOf),
                 ["segment_scheme"] = SchemeName(request.SegmentScheme),
                 ["score_method"] = IsTies(request.ScoreMethod) ? "ties" : "ntile",
+                ["currency"] = "GBP",
+                ["first_date"] = DateText(data.Transactions.Select(t => (DateOnly?)t.TransactionDate).Min()),
+                ["last_date"] = DateText(data.Transactions.Select(t => (DateOnly?)t.TransactionDate).Max()),
+                ["has_profit"] = data.Transactions.Any(t => t.Profit is { } profit && profit != 0m),
+                ["fiscal_year_start_month"] = fiscalYearStartMonth,
             },
         };
         // Spec section 9: the compare window computed exactly as the main one (its own population, scores and
@@ -368,11 +375,14 @@ public static class ReferenceDashboard
     /// <summary>
     /// Spec section 6: every customer of S as a row of <c>GET /api/campaign/customers</c>, in the order of
     /// <paramref name="sort"/> (a key, '-' first for descending): ties by customer_id ascending, nulls last in both
-    /// directions, names by the ordinal order of their lower-cased text. Prediction fields are null (no model here).
+    /// directions, names by the ordinal order of their lower-cased text. Prediction fields (section 10) are null
+    /// without a prediction.
     /// </summary>
     public static IReadOnlyList<JsonObject> Customers(RefDataset data, RefRequest request, string sort = "-spend")
     {
         var (asOf, _, selection) = Evaluate(data, request);
+        var forecasts = Predict(data, asOf).Forecasts;
+        CustomerForecast? ForecastOf(CustomerFacts c) => forecasts.TryGetValue(c.CustomerId, out var f) ? f : null;
         var descending = sort.StartsWith('-');
         var key = descending ? sort[1..] : sort;
         Func<CustomerFacts, IComparable?> value = key switch
@@ -387,6 +397,10 @@ public static class ReferenceDashboard
             "r_score" => c => c.R,
             "f_score" => c => c.F,
             "m_score" => c => c.M,
+            "p_alive" => c => ForecastOf(c)?.PAlive,
+            "expected_visits" => c => ForecastOf(c)?.ExpectedVisits,
+            "expected_spend" => c => ForecastOf(c)?.ExpectedSpend,
+            "predicted_clv" => c => ForecastOf(c)?.PredictedClv,
             _ => throw new ArgumentException($"unknown sort key '{key}'"),
         };
         var ordered = selection.ToList();
@@ -423,10 +437,10 @@ public static class ReferenceDashboard
             ["first_purchase"] = Day(c.First),
             ["last_purchase"] = Day(c.Last),
             ["acquired"] = Day(c.RegistrationDate ?? acquiredFrom[c.CustomerId]),
-            ["p_alive"] = null,
-            ["expected_visits"] = null,
-            ["expected_spend"] = null,
-            ["predicted_clv"] = null,
+            ["p_alive"] = ForecastOf(c)?.PAlive,
+            ["expected_visits"] = ForecastOf(c)?.ExpectedVisits,
+            ["expected_spend"] = ForecastOf(c)?.ExpectedSpend,
+            ["predicted_clv"] = ForecastOf(c)?.PredictedClv,
         }).ToList();
 
         static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -532,6 +546,10 @@ public static class ReferenceDashboard
         }).ToList();
     }
 
+    /// <summary>A date as the API writes it, or null.</summary>
+    private static JsonValue? DateText(DateOnly? date) =>
+        date is { } day ? JsonValue.Create(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null;
+
     internal static JsonObject MigrationMeta(RefMigration migration) => new()
     {
         ["from_date"] = migration.FromDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -539,6 +557,23 @@ public static class ReferenceDashboard
         ["window_days"] = migration.WindowDays,
         ["segment_scheme"] = SchemeName(migration.SegmentScheme),
     };
+
+    /// <summary>
+    /// Spec section 2, "Mobile numbers": without a region, the typed digits; with one, the number libphonenumber reads
+    /// in that region, as its E.164 digits and as the digits of its national format (which carries the trunk prefix).
+    /// </summary>
+    private static HashSet<string> WantedMobiles(string typed, string? region)
+    {
+        if (region is null)
+        {
+            return [StripMobile(typed)];
+        }
+
+        var phones = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var number = phones.Parse(typed, region);
+        var national = phones.Format(number, PhoneNumbers.PhoneNumberFormat.NATIONAL);
+        return [phones.Format(number, PhoneNumbers.PhoneNumberFormat.E164).TrimStart('+'), new string(national.Where(char.IsAsciiDigit).ToArray())];
+    }
 
     /// <summary>Mobile comparison ignores exactly these five characters on both sides.</summary>
     private static string StripMobile(string mobile) =>

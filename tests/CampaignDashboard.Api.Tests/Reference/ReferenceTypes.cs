@@ -39,6 +39,12 @@ public sealed record RefRequest(DateOnly? StartDate, DateOnly? EndDate, string? 
     /// <summary>score_method: ntile or ties (spec step 4); null = ntile.</summary>
     public string? ScoreMethod { get; init; }
 
+    /// <summary>
+    /// Dashboard:PhoneRegion of the API the request is sent to (spec section 2, "Mobile numbers"); server configuration,
+    /// not part of the query string. Null = none: mobiles match by their digits.
+    /// </summary>
+    public string? PhoneRegion { get; init; }
+
     /// <summary>compare_start_date and compare_end_date (spec section 9): both or neither.</summary>
     public (DateOnly Start, DateOnly End)? Compare { get; init; }
 

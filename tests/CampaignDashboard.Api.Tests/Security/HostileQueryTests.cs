@@ -65,7 +65,8 @@ public sealed class HostileQueryTests
             Assert.That(queries, Has.Count.GreaterThanOrEqualTo(5_000));
             Assert.That(statuses.Values.Sum(), Is.EqualTo(queries.Count), "every query was sent and answered");
             Assert.That(failures, Is.Empty, $"{failures.Count} failures, the first:\n{string.Join("\n", failures.Take(10))}");
-            Assert.That(statuses.GetValueOrDefault(HttpStatusCode.OK), Is.GreaterThan(500), "many hostile values are valid input and reach the database");
+            // Most generated queries misspell or repeat a parameter, a 400 since parameters are strict (contract section 2).
+            Assert.That(statuses.GetValueOrDefault(HttpStatusCode.OK), Is.GreaterThan(100), "many hostile values are valid input and reach the database");
             Assert.That(statuses.GetValueOrDefault(HttpStatusCode.BadRequest), Is.GreaterThan(500), "many are rejected");
             Assert.That(after, Is.EqualTo(before), "row counts, checksums and tables are unchanged");
             Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -27,6 +27,15 @@ public static partial class ApiProcess
         string databasePath, string urls, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
         using var process = Process.Start(StartInfo(databasePath, urls, environment))!;
+        return await WaitForExitAsync(process, timeout);
+    }
+
+    /// <summary>
+    /// The exit code and console of a started API, at most <paramref name="timeout"/> later: an API that is still
+    /// running then (it started) is killed and the test fails.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> WaitForExitAsync(Process process, TimeSpan timeout)
+    {
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(timeout);

@@ -4,6 +4,7 @@ using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
+using CampaignDashboard.Application.Prediction;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -20,6 +21,7 @@ public sealed class DashboardWidgetTests
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddApplication(autoMapperLicenseKey: null)
+            .AddSingleton(Mock.Of<IDataVersionSource>())
             .BuildServiceProvider();
         using var scope = services.CreateScope();
         var widgets = scope.ServiceProvider.GetServices<IDashboardWidget>().ToArray();
@@ -66,6 +68,7 @@ public sealed class DashboardWidgetTests
                 {
                     KpiDto kpi => kpi with { },
                     DashboardMetaDto meta => meta with { },
+                    PredictionDto prediction => prediction with { },
                     null when property.Name == nameof(DashboardDto.Comparison) => null,
                     var other => throw new AssertionException($"No sentinel for {property.Name} ({other?.GetType()}): add one to this test."),
                 });
@@ -83,7 +86,9 @@ public sealed class DashboardWidgetTests
         engine.Setup(q => q.RowsAsync<CategoryCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.RowsAsync<RfmCell>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.RowsAsync<RfGridRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
+        engine.Setup(q => q.RowsAsync<MetaRow>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
         engine.Setup(q => q.RowsAsync<FiscalYearCount>(It.IsAny<string>(), It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>(), It.IsAny<IReadOnlyDictionary<string, object?>?>())).ReturnsAsync([]);
+        engine.Setup(q => q.PredictionInputsAsync(It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<PredictionInput>());
         return engine.Object;
     }
 }

@@ -2,6 +2,7 @@ using CampaignDashboard.Application;
 using CampaignDashboard.Application.Common.Exceptions;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Prediction;
 using CampaignDashboard.Application.Dashboard.Queries.GetDashboard;
 using CampaignDashboard.Application.Dashboard.Widgets;
 using CampaignDashboard.Domain.Figures;
@@ -32,9 +33,10 @@ public sealed class GetDashboardQueryHandlerTests
 
         _queries = new Mock<IDashboardQueries>();
         Returns("kpi", new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1));
-        _queries.Setup(q => q.AsOfDateAsync(It.IsAny<DashboardFilter>(), It.IsAny<CancellationToken>()))
-            .Callback((DashboardFilter filter, CancellationToken token) => Record("as_of", filter, token))
-            .ReturnsAsync(new DateOnly(2024, 3, 1));
+        Returns("meta", new MetaRow
+        {
+            AsOfDate = new DateTime(2024, 3, 1), FirstDate = new DateTime(2023, 5, 2), LastDate = new DateTime(2024, 3, 1), HasProfit = true,
+        });
         Returns<CategoryCount>("distributions",
             new CategoryCount("r", 1, 1), new CategoryCount("r", 2, 1), new CategoryCount("r", 3, 1),
             new CategoryCount("f", 1, 1), new CategoryCount("f", 2, 1), new CategoryCount("f", 3, 1),
@@ -46,6 +48,7 @@ public sealed class GetDashboardQueryHandlerTests
         Returns<RfmCell>("segment", new RfmCell(3, 3, 2, 1, 350m, 3), new RfmCell(2, 2, 1, 1, -20m, 1), new RfmCell(1, 1, 3, 1, 1500m, 1));
         Returns<RfGridRow>("rf_grid", new RfGridRow(3, 3, 1, 350m), new RfGridRow(2, 2, 1, -20m), new RfGridRow(1, 1, 1, 1500m));
         Returns<FiscalYearCount>("fiscal_year", new FiscalYearCount(2024, 2, 1), new FiscalYearCount(2023, 3, 3));
+        _queries.Setup(q => q.PredictionInputsAsync(It.IsAny<DateOnly>(), It.IsAny<CancellationToken>())).Returns(AsyncEnumerable.Empty<PredictionInput>());
         services.AddScoped(_ => _queries.Object);
         _dataVersion = 1;
         var versions = new Mock<IDataVersionSource>();
@@ -65,7 +68,7 @@ public sealed class GetDashboardQueryHandlerTests
 
         Assert.That(_calls.Select(c => c.Widget), Is.EquivalentTo(new[]
         {
-            "kpi", "as_of", "distributions", "segment", "rf_grid", "fiscal_year",
+            "kpi", "meta", "distributions", "segment", "rf_grid", "fiscal_year",
         }));
         var filter = _calls[0].Filter;
         Assert.Multiple(() =>
@@ -106,7 +109,8 @@ public sealed class GetDashboardQueryHandlerTests
             Assert.That(dashboard.RfGridData, Has.Count.EqualTo(25));
             Assert.That(dashboard.RfGridData[12], Is.EqualTo(new RfGridItemDto(3, 3, 1, 33.33m, 350m, 350m)));
             Assert.That(dashboard.RfGridData[0], Is.EqualTo(new RfGridItemDto(5, 5, 0, 0m, 0m, 0m)));
-            Assert.That(dashboard.Meta.AsOfDate, Is.EqualTo(new DateOnly(2024, 3, 1)));
+            Assert.That(dashboard.Meta, Is.EqualTo(new DashboardMetaDto(
+                new DateOnly(2024, 3, 1), "contract", "ntile", "GBP", new DateOnly(2023, 5, 2), new DateOnly(2024, 3, 1), HasProfit: true, 4)));
         });
     }
 
@@ -228,16 +232,18 @@ public sealed class GetDashboardQueryHandlerTests
         var secondDashboard = SendAsync(new GetDashboardQuery { CustomerName = "smith" });
         await first.CancelAsync();
         Assert.That(async () => await firstDashboard, Throws.InstanceOf<OperationCanceledException>());
-        var disposedWhileShared = kpiQueries.Any(q => q.Disposed);
+        var disposedWhileShared = kpiQueries.Any(q => q.AskedForKpi && q.Disposed);
         gate.SetResult([new KpiTotals(3, 5, 9, 1830m, 313m, 1, 60, 1)]);
         var dashboard = await secondDashboard;
 
+        // The prediction's fit reads its inputs through a scope of its own: only computations ask for KPIs.
+        var computations = kpiQueries.Where(q => q.AskedForKpi).ToArray();
         Assert.Multiple(() =>
         {
-            Assert.That(kpiQueries, Has.Count.EqualTo(1), "one computation, shared");
+            Assert.That(computations, Has.Length.EqualTo(1), "one computation, shared");
             Assert.That(disposedWhileShared, Is.False, "the computation's services outlive the first request");
             Assert.That(dashboard.Kpi.TotalCustomer, Is.EqualTo(3));
-            Assert.That(kpiQueries.Single().Disposed, Is.True, "and are disposed when the computation ends");
+            Assert.That(computations.Single().Disposed, Is.True, "and are disposed when the computation ends");
         });
     }
 
@@ -265,12 +271,22 @@ public sealed class GetDashboardQueryHandlerTests
     {
         public bool Disposed { get; private set; }
 
+        public bool AskedForKpi { get; private set; }
+
         public Task<DateOnly?> AsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
             inner.AsOfDateAsync(filter, cancellationToken);
 
         public Task<IReadOnlyList<TRow>> RowsAsync<TRow>(
-            string script, DashboardFilter filter, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? parameters = null) =>
-            script == "kpi" ? (Task<IReadOnlyList<TRow>>)(object)gate : inner.RowsAsync<TRow>(script, filter, cancellationToken, parameters);
+            string script, DashboardFilter filter, CancellationToken cancellationToken, IReadOnlyDictionary<string, object?>? parameters = null)
+        {
+            if (script != "kpi")
+            {
+                return inner.RowsAsync<TRow>(script, filter, cancellationToken, parameters);
+            }
+
+            AskedForKpi = true;
+            return (Task<IReadOnlyList<TRow>>)(object)gate;
+        }
 
         public IAsyncEnumerable<TRow> StreamAsync<TRow>(
             string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
@@ -283,6 +299,9 @@ public sealed class GetDashboardQueryHandlerTests
         public IAsyncEnumerable<TRow> StreamMigrationAsync<TRow>(
             string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken) =>
             inner.StreamMigrationAsync<TRow>(script, snapshots, parameters, cancellationToken);
+
+        public IAsyncEnumerable<PredictionInput> PredictionInputsAsync(DateOnly asOfDate, CancellationToken cancellationToken) =>
+            inner.PredictionInputsAsync(asOfDate, cancellationToken);
 
         public void Dispose() => Disposed = true;
     }

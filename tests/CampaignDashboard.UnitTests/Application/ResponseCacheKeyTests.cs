@@ -12,8 +12,9 @@ namespace CampaignDashboard.UnitTests.Application;
 /// <summary>The response cache key is derived from the whole filter: no member can be left out of it.</summary>
 public sealed class ResponseCacheKeyTests
 {
-    private static readonly FilterParser Filters = new(new SegmentSchemes(
-        Microsoft.Extensions.Options.Options.Create(new SegmentationOptions()), Microsoft.Extensions.Options.Options.Create(new ScoringOptions())));
+    private static readonly FilterParser Filters = new(
+        new SegmentSchemes(Microsoft.Extensions.Options.Options.Create(new SegmentationOptions()), Microsoft.Extensions.Options.Options.Create(new ScoringOptions())),
+        Microsoft.Extensions.Options.Options.Create(new DashboardOptions()));
 
     /// <summary>Every settable member of the filter, each given a value other than the unfiltered one.</summary>
     public static IEnumerable<TestCaseData> FilterMembers() =>

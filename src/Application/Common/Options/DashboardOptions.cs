@@ -32,5 +32,23 @@ public sealed class DashboardOptions
     /// </summary>
     public int ResponseCacheEntries { get; set; } = 1000;
 
+    /// <summary>
+    /// The ISO 4217 code of the currency every amount is in (spend, profit, order values), e.g. GBP; the API does not
+    /// convert, it names the currency for the page (meta.currency).
+    /// </summary>
+    public string Currency { get; set; } = DefaultCurrency;
+
+    /// <summary>Pounds sterling: the demo data's and the UCI Online Retail data's currency.</summary>
+    public const string DefaultCurrency = "GBP";
+
+    /// <summary>
+    /// The ISO 3166 region (GB, IN, ...) searched mobiles are read in (contract section 2, "Mobile numbers"); empty =
+    /// none: a mobile matches by its digits alone.
+    /// </summary>
+    public string? PhoneRegion { get; set; }
+
+    /// <summary>The configured phone region in upper case; null when none is set.</summary>
+    public string? PhoneRegionCode => string.IsNullOrWhiteSpace(PhoneRegion) ? null : PhoneRegion.Trim().ToUpperInvariant();
+
     public FiscalCalendar FiscalCalendar => new(FiscalYearStartMonth);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignDashboard.Domain.Customers;
 using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application.Common.Options;
@@ -6,6 +7,14 @@ namespace CampaignDashboard.Application.Common.Options;
 /// <summary>Checks the "Dashboard" section at start; each fault is one sentence naming its key and the value found.</summary>
 public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
 {
+    /// <summary>
+    /// The ISO 4217 codes of the currencies in use in some country, as the runtime's region data lists them; empty in
+    /// globalization-invariant mode, where only the code's shape (three capitals) is checked.
+    /// </summary>
+    private static readonly Lazy<IReadOnlySet<string>> IsoCurrencies = new(() => CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(culture => new RegionInfo(culture.Name).ISOCurrencySymbol)
+        .ToHashSet(StringComparer.Ordinal));
+
     public ValidateOptionsResult Validate(string? name, DashboardOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -28,6 +37,21 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
                 $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.ResponseCacheEntries)} must be from 1 to {DashboardOptions.MaxResponseCacheEntries}; found {options.ResponseCacheEntries}."));
         }
 
+        if (!IsCurrencyCode(options.Currency))
+        {
+            failures.Add(
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.Currency)} must be an ISO 4217 currency code in capitals, e.g. GBP, EUR, USD; found '{options.Currency}'.");
+        }
+
+        if (options.PhoneRegionCode is { } region && !MobileNumber.IsSupportedRegion(region))
+        {
+            failures.Add(
+                $"{DashboardOptions.SectionName}:{nameof(DashboardOptions.PhoneRegion)} must be an ISO 3166 region code such as GB or IN, or empty; found '{options.PhoneRegion}'.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsCurrencyCode(string? code) =>
+        code is { Length: 3 } && code.All(char.IsAsciiLetterUpper) && (IsoCurrencies.Value.Count == 0 || IsoCurrencies.Value.Contains(code));
 }

@@ -51,8 +51,8 @@ public sealed record CustomerDto(
         DateOnly.FromDateTime(row.FirstPurchase),
         DateOnly.FromDateTime(row.LastPurchase),
         DateOnly.FromDateTime(row.Acquired),
-        PAlive: null,
-        ExpectedVisits: null,
-        ExpectedSpend: null,
-        PredictedClv: null);
+        row.PAlive,
+        row.ExpectedVisits,
+        row.ExpectedSpend,
+        row.PredictedClv);
 }

@@ -12,9 +12,16 @@ public sealed record CustomerSort(string Key, bool Descending)
 
     public static CustomerSort Default { get; } = new("spend", Descending: true);
 
+    /// <summary>The keys that need a prediction (contract section 10): sorting by one without it is a 400.</summary>
+    // Declared before Keys, which spreads it: static initializers run in order.
+    public static IReadOnlyList<string> PredictionKeys { get; } = ["p_alive", "expected_visits", "expected_spend", "predicted_clv"];
+
     /// <summary>The keys a list can be sorted by.</summary>
     public static IReadOnlyList<string> Keys { get; } =
-        ["spend", "visits", "recency_days", "last_purchase", "profit", "customer_id", "customer_name", "r_score", "f_score", "m_score"];
+        ["spend", "visits", "recency_days", "last_purchase", "profit", "customer_id", "customer_name", "r_score", "f_score", "m_score",
+         .. PredictionKeys];
+
+    public bool NeedsPrediction => PredictionKeys.Contains(Key);
 
     public static bool TryParse(string? text, out CustomerSort sort) => TryParse(text, Keys, Default, out sort);
 

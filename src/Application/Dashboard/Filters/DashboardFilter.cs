@@ -22,8 +22,11 @@ public sealed record DashboardFilter
     /// <summary>Inclusive last transaction date of the window; null = open. Also the as-of date when given.</summary>
     public DateOnly? EndDate { get; init; }
 
-    /// <summary>Digits a customer's stored mobile must equal (punctuation ignored); null = no filter.</summary>
-    public string? MobileDigits { get; init; }
+    /// <summary>
+    /// Digit strings one of which a customer's stored mobile (punctuation ignored) must equal: the searched digits, or
+    /// with a phone region the number's international and national digits; empty = no filter.
+    /// </summary>
+    public ValueSet<string> MobileDigits { get; init; } = new();
 
     /// <summary>Case-insensitive literal substring of the customer name; null = no filter.</summary>
     public string? NameContains { get; init; }
@@ -65,7 +68,7 @@ public sealed record DashboardFilter
         : throw new InvalidOperationException("The filter has no comparison window.");
 
     /// <summary>Whether customers are looked up by mobile or name (the engines find those customers first).</summary>
-    public bool MatchesCustomers => MobileDigits is not null || NameContains is not null;
+    public bool MatchesCustomers => !MobileDigits.IsEmpty || NameContains is not null;
 
     /// <summary>Whether the filter narrows customers by their (R, F, M) cell: a score or a segment filter.</summary>
     public bool FiltersCells => !RScores.IsEmpty || !FScores.IsEmpty || !MScores.IsEmpty || !Segments.IsEmpty;

@@ -1,4 +1,3 @@
-using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Domain.Rfm;
@@ -9,14 +8,15 @@ namespace CampaignDashboard.Application.Dashboard.Filters;
 
 /// <summary>
 /// The bad-value column of the contract's request table for the window and customer filters; each failure names the
-/// public parameter. A query's validator includes it (<c>Include(new FilterParametersValidator())</c>).
+/// public parameter. A query's validator includes it (<c>Include(new FilterParametersValidator(parser))</c>).
 /// </summary>
 public sealed class FilterParametersValidator : AbstractValidator<FilterParameters>
 {
     private const string DateMessage = "must be a real date in the form YYYY-MM-DD";
 
-    public FilterParametersValidator(SegmentSchemes schemes)
+    public FilterParametersValidator(FilterParser parser)
     {
+        var schemes = parser.Schemes;
         RuleFor(q => q.StartDate)
             .Must(v => TryParseDate(v, out _)).OverridePropertyName(FilterParameterNames.StartDate).WithMessage(DateMessage);
         RuleFor(q => q.EndDate)
@@ -28,7 +28,7 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
 
         RuleFor(q => q.CustomerMobile).Custom((mobile, context) =>
         {
-            if (!IsBlank(mobile) && !MobileNumber.TryGetDigits(mobile!, out _, out var error))
+            if (!IsBlank(mobile) && !parser.TryGetMobileDigits(mobile!, out _, out var error))
             {
                 context.AddFailure(FilterParameterNames.CustomerMobile, error);
             }
@@ -90,10 +90,16 @@ public sealed class FilterParametersValidator : AbstractValidator<FilterParamete
         {
             foreach (var label in NonBlankLabels(values).Where(label => !isKnown(label)))
             {
-                context.AddFailure(parameter, $"unknown label '{label.Trim()}'; allowed labels: {allowed}");
+                context.AddFailure(parameter, $"unknown label '{label.Trim()}'; allowed labels: {allowed}{PlusHint(label, isKnown)}");
             }
         });
     }
+
+    // "10+" sent unencoded arrives as "10 ": a URL reads '+' as a space.
+    private static string PlusHint(string label, Func<string, bool> isKnown) =>
+        label.EndsWith(' ') && isKnown(label.TrimEnd() + "+")
+            ? $" ('{label.TrimEnd()}+' sent unencoded? In a URL '+' means a space: encode + as %2B)"
+            : string.Empty;
 
     private void RuleForScores(System.Linq.Expressions.Expression<Func<FilterParameters, IReadOnlyList<string>?>> scores, string parameter) =>
         RuleFor(scores).Custom((values, context) =>

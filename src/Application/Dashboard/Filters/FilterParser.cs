@@ -4,6 +4,7 @@ using CampaignDashboard.Domain.Buckets;
 using CampaignDashboard.Domain.Customers;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Domain.Segments;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Application.Dashboard.Filters;
 
@@ -12,7 +13,7 @@ namespace CampaignDashboard.Application.Dashboard.Filters;
 /// typed filter. Blank values count as absent ("empty parameters are ignored"); a request that names no segment
 /// scheme or score method gets the installation's defaults.
 /// </summary>
-public sealed class FilterParser(SegmentSchemes schemes)
+public sealed class FilterParser(SegmentSchemes schemes, IOptions<DashboardOptions> dashboard)
 {
     private static readonly IComparer<Bucket> BucketOrder = Comparer<Bucket>.Create((a, b) => a.Index.CompareTo(b.Index));
 
@@ -43,6 +44,13 @@ public sealed class FilterParser(SegmentSchemes schemes)
     public static DateWindow? WindowOf(string? start, string? end) =>
         ValidDate(start) is { } from && ValidDate(end) is { } to ? new DateWindow(from, to) : null;
 
+    /// <summary>The segment schemes a request may name.</summary>
+    public SegmentSchemes Schemes => schemes;
+
+    /// <summary>The digit strings a searched mobile matches under Dashboard:PhoneRegion, or why it cannot be searched for.</summary>
+    public bool TryGetMobileDigits(string value, out IReadOnlyList<string> digitStrings, out string error) =>
+        MobileNumber.TryGetSearchDigits(value, dashboard.Value.PhoneRegionCode, out digitStrings, out error);
+
     /// <summary>The scheme a request names, or the default.</summary>
     public SegmentScheme SchemeOf(FilterParameters parameters) =>
         IsBlank(parameters.SegmentScheme) ? schemes.Default
@@ -55,7 +63,7 @@ public sealed class FilterParser(SegmentSchemes schemes)
     {
         StartDate = ValidDate(parameters.StartDate),
         EndDate = ValidDate(parameters.EndDate),
-        MobileDigits = IsBlank(parameters.CustomerMobile) ? null : ValidMobileDigits(parameters.CustomerMobile!),
+        MobileDigits = IsBlank(parameters.CustomerMobile) ? new() : new(ValidMobileDigits(parameters.CustomerMobile!), StringComparer.Ordinal),
         NameContains = IsBlank(parameters.CustomerName) ? null : parameters.CustomerName!.Trim(),
         RecencyBuckets = Resolve(BucketFamilies.Recency, parameters.RValueBucket),
         VisitBuckets = Resolve(BucketFamilies.Visits, parameters.FValueBucket),
@@ -74,8 +82,8 @@ public sealed class FilterParser(SegmentSchemes schemes)
     private static DateOnly? ValidDate(string? value) =>
         TryParseDate(value, out var date) ? date : throw Unvalidated(value);
 
-    private static string ValidMobileDigits(string value) =>
-        MobileNumber.TryGetDigits(value, out var digits, out _) ? digits : throw Unvalidated(value);
+    private IReadOnlyList<string> ValidMobileDigits(string value) =>
+        TryGetMobileDigits(value, out var digits, out _) ? digits : throw Unvalidated(value);
 
     private static InvalidOperationException Unvalidated(string? value) =>
         new($"The value '{value}' did not pass validation; ToFilter expects validated parameters.");

@@ -1,4 +1,5 @@
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Application.Prediction;
 
 namespace CampaignDashboard.Application.Dashboard.Ports;
 
@@ -33,6 +34,12 @@ public interface IDashboardQueries
     /// <summary>The same rows, streamed from the database one at a time.</summary>
     IAsyncEnumerable<TRow> StreamMigrationAsync<TRow>(
         string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every customer's history up to <paramref name="asOfDate"/> (prediction_inputs.sql), streamed: the prediction's
+    /// inputs, over all transactions on or before the date whatever a request's window.
+    /// </summary>
+    IAsyncEnumerable<PredictionInput> PredictionInputsAsync(DateOnly asOfDate, CancellationToken cancellationToken);
 }
 
 /// <summary>Two snapshots of the customers: before (from) and after (to); the mobile and name filters are the same in both.</summary>

@@ -1,4 +1,5 @@
 using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Domain.Segments;
 using FluentValidation;
 using static CampaignDashboard.Application.Dashboard.Filters.FilterParser;
@@ -8,11 +9,11 @@ namespace CampaignDashboard.Application.Migration.Common;
 /// <summary>The migration's rules, one label per side (of the request's scheme, or NOT ACTIVE), a known sort key.</summary>
 public sealed class FlowParametersValidator : AbstractValidator<FlowParameters>
 {
-    public FlowParametersValidator(SegmentSchemes schemes)
+    public FlowParametersValidator(FilterParser filters)
     {
-        Include(new MigrationParametersValidator(schemes));
-        RuleForLabel(schemes, q => q.FromSegment, FlowParameters.FromSegmentName);
-        RuleForLabel(schemes, q => q.ToSegment, FlowParameters.ToSegmentName);
+        Include(new MigrationParametersValidator(filters));
+        RuleForLabel(filters.Schemes, q => q.FromSegment, FlowParameters.FromSegmentName);
+        RuleForLabel(filters.Schemes, q => q.ToSegment, FlowParameters.ToSegmentName);
         RuleFor(q => q.Sort)
             .Must(sort => FlowSort.TryParse(sort, out _))
             .OverridePropertyName("sort")

@@ -1,4 +1,3 @@
-using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Filters;
 using FluentValidation;
 using static CampaignDashboard.Application.Dashboard.Filters.FilterParser;
@@ -8,9 +7,9 @@ namespace CampaignDashboard.Application.Migration.Common;
 /// <summary>Both dates required and real, from before to, a window of 1..3650 days, and the filters' own rules.</summary>
 public sealed class MigrationParametersValidator : AbstractValidator<MigrationParameters>
 {
-    public MigrationParametersValidator(SegmentSchemes schemes)
+    public MigrationParametersValidator(FilterParser filters)
     {
-        Include(new FilterParametersValidator(schemes));
+        Include(new FilterParametersValidator(filters));
         RuleFor(q => q.FromDate)
             .Must(v => !IsBlank(v) && TryParseDate(v, out _))
             .OverridePropertyName(MigrationParameters.FromDateName)

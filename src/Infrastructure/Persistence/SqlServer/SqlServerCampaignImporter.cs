@@ -34,8 +34,8 @@ public sealed class SqlServerCampaignImporter(SqlServerEngine engine, DataVersio
             cancellationToken);
 
     /// <summary>Copies rows in batches, so memory holds one batch whatever the number of rows.</summary>
-    private static async Task<long> CopyAsync(
-        SqlConnection connection, SqlTransaction transaction, string table, (string Name, Type Type)[] columns,
+    internal static async Task<long> CopyAsync(
+        SqlConnection connection, SqlTransaction? transaction, string table, (string Name, Type Type)[] columns,
         IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         using var buffer = new DataTable();

@@ -2,7 +2,9 @@
 -- at most $page_size of them (the export asks for all). The order is static SQL: $sort is a key of section 6 (the
 -- application lets no other value through) and $descending its direction (1 or 0); each key has a CASE per
 -- direction, the others evaluate to null. Ties go by customer_id, so the order is total and pages never overlap.
--- A missing name sorts last in both directions; names sort by the binary order of their lower-cased text.
+-- The prediction's fields come from `prediction` (contract section 10; empty when there is none, and then the
+-- application refuses their sort keys). A missing name sorts last in both directions; names sort by the binary
+-- order of their lower-cased text.
 -- Dates as TIMESTAMP: both engines then hand the same .NET type to the row.
 SELECT
     s.customer_id,
@@ -19,9 +21,14 @@ SELECT
     s.profit,
     CAST(s.first_date AS TIMESTAMP) AS first_purchase,
     CAST(s.last_date AS TIMESTAMP) AS last_purchase,
-    CAST(s.acquired_date AS TIMESTAMP) AS acquired
+    CAST(s.acquired_date AS TIMESTAMP) AS acquired,
+    p.p_alive,
+    p.expected_visits,
+    p.expected_spend,
+    p.predicted_clv
 FROM selection AS s
 LEFT JOIN campaign.customers AS c ON c.customer_id = s.customer_id
+LEFT JOIN prediction AS p ON p.customer_id = s.customer_id
 ORDER BY
     CASE WHEN $sort = 'customer_name' AND c.customer_name IS NULL THEN 1 ELSE 0 END,
     CASE WHEN $sort = 'spend' AND $descending = 0 THEN s.spend END ASC,
@@ -42,6 +49,14 @@ ORDER BY
     CASE WHEN $sort = 'f_score' AND $descending = 1 THEN s.f_score END DESC,
     CASE WHEN $sort = 'm_score' AND $descending = 0 THEN s.m_score END ASC,
     CASE WHEN $sort = 'm_score' AND $descending = 1 THEN s.m_score END DESC,
+    CASE WHEN $sort = 'p_alive' AND $descending = 0 THEN p.p_alive END ASC,
+    CASE WHEN $sort = 'p_alive' AND $descending = 1 THEN p.p_alive END DESC,
+    CASE WHEN $sort = 'expected_visits' AND $descending = 0 THEN p.expected_visits END ASC,
+    CASE WHEN $sort = 'expected_visits' AND $descending = 1 THEN p.expected_visits END DESC,
+    CASE WHEN $sort = 'expected_spend' AND $descending = 0 THEN p.expected_spend END ASC,
+    CASE WHEN $sort = 'expected_spend' AND $descending = 1 THEN p.expected_spend END DESC,
+    CASE WHEN $sort = 'predicted_clv' AND $descending = 0 THEN p.predicted_clv END ASC,
+    CASE WHEN $sort = 'predicted_clv' AND $descending = 1 THEN p.predicted_clv END DESC,
     CASE WHEN $sort = 'customer_id' AND $descending = 1 THEN s.customer_id END DESC,
     s.customer_id ASC
 LIMIT $page_size OFFSET $page_offset

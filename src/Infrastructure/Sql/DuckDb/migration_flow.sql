@@ -17,7 +17,7 @@ flow AS (
         t.last_date AS last_date_after
     FROM from_population AS f
     FULL OUTER JOIN to_population AS t ON t.customer_id = f.customer_id
-    WHERE ((CAST($mobile_digits AS VARCHAR) IS NULL AND CAST($name_contains AS VARCHAR) IS NULL)
+    WHERE ((CAST($mobile_digits_1 AS VARCHAR) IS NULL AND CAST($name_contains AS VARCHAR) IS NULL)
            OR COALESCE(f.customer_id, t.customer_id) IN (SELECT m.customer_id FROM customer_matches AS m))
       AND (CAST($from_cells AS VARCHAR) IS NULL
            OR (f.customer_id IS NULL AND $from_cells = 'NOT ACTIVE')

@@ -6,7 +6,7 @@
 selection AS (
     SELECT p.*
     FROM population AS p
-    WHERE ((CAST($mobile_digits AS VARCHAR) IS NULL AND CAST($name_contains AS VARCHAR) IS NULL)
+    WHERE ((CAST($mobile_digits_1 AS VARCHAR) IS NULL AND CAST($name_contains AS VARCHAR) IS NULL)
            OR p.customer_id IN (SELECT m.customer_id FROM customer_matches AS m))
       AND ($recency_mask = 0 OR (($recency_mask >> p.recency_bucket) & 1) = 1)
       AND ($visits_mask = 0 OR (($visits_mask >> p.visits_bucket) & 1) = 1)

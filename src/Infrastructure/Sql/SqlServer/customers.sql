@@ -2,7 +2,9 @@
 -- at most @page_size of them (the export asks for all). The order is static SQL: @sort is a key of section 6 (the
 -- application lets no other value through) and @descending its direction (1 or 0); each key has a CASE per
 -- direction, the others evaluate to null. Ties go by customer_id, so the order is total and pages never overlap.
--- A missing name sorts last in both directions; names sort by the binary order of their lower-cased text.
+-- The prediction's fields come from `prediction` (contract section 10; empty when there is none, and then the
+-- application refuses their sort keys). A missing name sorts last in both directions; names sort by the binary
+-- order of their lower-cased text.
 -- acquired: the registration date, else the first transaction in the whole relation (an index seek per row).
 SELECT
     s.customer_id,
@@ -21,9 +23,14 @@ SELECT
     CAST(s.last_date AS DATETIME2) AS last_purchase,
     CAST(COALESCE(s.registration_date,
                   (SELECT MIN(t.transaction_date) FROM campaign.transactions AS t WHERE t.customer_id = s.customer_id))
-         AS DATETIME2) AS acquired
+         AS DATETIME2) AS acquired,
+    p.p_alive,
+    p.expected_visits,
+    p.expected_spend,
+    p.predicted_clv
 FROM selection AS s
 LEFT JOIN campaign.customers AS c ON c.customer_id = s.customer_id
+LEFT JOIN prediction AS p ON p.customer_id = s.customer_id
 ORDER BY
     CASE WHEN @sort = N'customer_name' AND c.customer_name IS NULL THEN 1 ELSE 0 END,
     CASE WHEN @sort = N'spend' AND @descending = 0 THEN s.spend END ASC,
@@ -44,6 +51,14 @@ ORDER BY
     CASE WHEN @sort = N'f_score' AND @descending = 1 THEN s.f_score END DESC,
     CASE WHEN @sort = N'm_score' AND @descending = 0 THEN s.m_score END ASC,
     CASE WHEN @sort = N'm_score' AND @descending = 1 THEN s.m_score END DESC,
+    CASE WHEN @sort = N'p_alive' AND @descending = 0 THEN p.p_alive END ASC,
+    CASE WHEN @sort = N'p_alive' AND @descending = 1 THEN p.p_alive END DESC,
+    CASE WHEN @sort = N'expected_visits' AND @descending = 0 THEN p.expected_visits END ASC,
+    CASE WHEN @sort = N'expected_visits' AND @descending = 1 THEN p.expected_visits END DESC,
+    CASE WHEN @sort = N'expected_spend' AND @descending = 0 THEN p.expected_spend END ASC,
+    CASE WHEN @sort = N'expected_spend' AND @descending = 1 THEN p.expected_spend END DESC,
+    CASE WHEN @sort = N'predicted_clv' AND @descending = 0 THEN p.predicted_clv END ASC,
+    CASE WHEN @sort = N'predicted_clv' AND @descending = 1 THEN p.predicted_clv END DESC,
     CASE WHEN @sort = N'customer_id' AND @descending = 1 THEN s.customer_id END DESC,
     s.customer_id ASC
 OFFSET @page_offset ROWS FETCH NEXT @page_size ROWS ONLY;

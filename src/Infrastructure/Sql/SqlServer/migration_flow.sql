@@ -17,7 +17,7 @@ flow AS (
         t.last_date AS last_date_after
     FROM from_population AS f
     FULL OUTER JOIN to_population AS t ON t.customer_id = f.customer_id
-    WHERE ((@mobile_digits IS NULL AND @name_contains IS NULL)
+    WHERE ((@mobile_digits_1 IS NULL AND @name_contains IS NULL)
            OR COALESCE(f.customer_id, t.customer_id) IN (SELECT m.customer_id FROM customer_matches AS m))
       AND (@from_cells IS NULL
            OR (f.customer_id IS NULL AND @from_cells = 'NOT ACTIVE')

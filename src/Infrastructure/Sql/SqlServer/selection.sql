@@ -6,7 +6,7 @@
 selection AS (
     SELECT p.*
     FROM population AS p
-    WHERE ((@mobile_digits IS NULL AND @name_contains IS NULL)
+    WHERE ((@mobile_digits_1 IS NULL AND @name_contains IS NULL)
            OR p.customer_id IN (SELECT m.customer_id FROM customer_matches AS m))
       AND (@recency_mask = 0 OR (@recency_mask & POWER(2, p.recency_bucket)) <> 0)
       AND (@visits_mask = 0 OR (@visits_mask & POWER(2, p.visits_bucket)) <> 0)

@@ -72,4 +72,17 @@ public sealed class GaussHypergeometricTests
     [TestCase(double.NaN)]
     public void An_argument_outside_zero_to_one_is_refused(double z) =>
         Assert.That(() => GaussHypergeometric.Evaluate(1, 1, 2, z), Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+    // BG/NBD with a + b < 1 needs c = a + b - 1 < 0 for customers without a repeat visit. Reference values: mpmath
+    // 1.3's hyp2f1 at 30 digits, an implementation independent of this one.
+    [TestCase(1.3, 0.8, -0.45, 0.6, -23.001732918290436303)]
+    [TestCase(0.25, 0.9, -0.2, 0.3, 0.43027161165210716142)]
+    [TestCase(0.4, 1.1, -0.77, 0.74, -34.401031073905403923)]
+    public void A_negative_c_that_is_not_a_whole_number_is_summed(double a, double b, double c, double z, double expected) =>
+        Assert.That(GaussHypergeometric.Evaluate(a, b, c, z), Is.EqualTo(expected).Within(Accuracy * 100).Percent);
+
+    [TestCase(0.0)]
+    [TestCase(-2.0)]
+    public void C_zero_or_a_negative_whole_number_is_refused(double c) =>
+        Assert.That(() => GaussHypergeometric.Evaluate(1, 1, c, 0.5), Throws.InstanceOf<ArgumentOutOfRangeException>());
 }

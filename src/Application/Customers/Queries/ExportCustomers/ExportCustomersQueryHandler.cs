@@ -2,6 +2,7 @@ using System.Globalization;
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Prediction;
 using CampaignDashboard.Domain.Segments;
 using CampaignDashboard.Application.Common;
 using Mediator;
@@ -9,12 +10,13 @@ using Mediator;
 namespace CampaignDashboard.Application.Customers.Queries.ExportCustomers;
 
 /// <summary>Names the export and hands over its rows as a stream: nothing is read until the response is written.</summary>
-public sealed class ExportCustomersQueryHandler(IDashboardQueries queries, FilterParser filters) : IQueryHandler<ExportCustomersQuery, CustomerExport>
+public sealed class ExportCustomersQueryHandler(IDashboardQueries queries, FilterParser filters, PredictionCache predictions) : IQueryHandler<ExportCustomersQuery, CustomerExport>
 {
     public async ValueTask<CustomerExport> Handle(ExportCustomersQuery query, CancellationToken cancellationToken)
     {
         var filter = filters.ToFilter(query);
         var sort = CustomerSort.Parse(query.Sort);
+        await PredictionSortGuard.EnsureAvailableAsync(sort, filter, queries, predictions, cancellationToken);
         var asOfDate = await queries.AsOfDateAsync(filter, cancellationToken);
         var rows = queries.StreamAsync<CustomerRow>(CustomerScripts.List, filter, sort.Parameters(offset: 0, limit: long.MaxValue), cancellationToken);
         return new CustomerExport(asOfDate, FileName(asOfDate, filter), Map(rows, filter.Scheme));

@@ -1,6 +1,5 @@
 using CampaignDashboard.Application.Customers.Queries.GetCustomers;
 using CampaignDashboard.Application.Dashboard.Filters;
-using CampaignDashboard.Application.Common.Options;
 using FluentValidation;
 
 namespace CampaignDashboard.Application.Customers.Queries.ExportCustomers;
@@ -9,9 +8,9 @@ namespace CampaignDashboard.Application.Customers.Queries.ExportCustomers;
 public sealed class ExportCustomersQueryValidator : AbstractValidator<ExportCustomersQuery>
 {
 
-    public ExportCustomersQueryValidator(SegmentSchemes schemes)
+    public ExportCustomersQueryValidator(FilterParser filters)
     {
-        Include(new FilterParametersValidator(schemes));
+        Include(new FilterParametersValidator(filters));
         CustomerListParameters.RuleForSort(this, q => q.Sort);
         CustomerListParameters.RuleForNoPaging(this, q => q.Page, q => q.PageSize);
     }

@@ -2,6 +2,7 @@ using CampaignDashboard.Application.Common.Caching;
 using CampaignDashboard.Application.Customers.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Application.Prediction;
 using CampaignDashboard.Domain.Rfm;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,20 +13,25 @@ namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
 /// Serves a customers page from the response cache, else counts the selection and reads the page, side by side,
 /// over the same scored population.
 /// </summary>
-public sealed class GetCustomersQueryHandler(ResponseCache cache, FilterParser filters) : IQueryHandler<GetCustomersQuery, CustomersPageDto>
+public sealed class GetCustomersQueryHandler(ResponseCache cache, FilterParser filters, IDashboardQueries queries, PredictionCache predictions)
+    : IQueryHandler<GetCustomersQuery, CustomersPageDto>
 {
     public const string CacheKind = "customers";
 
-    public ValueTask<CustomersPageDto> Handle(GetCustomersQuery query, CancellationToken cancellationToken) =>
-        cache.GetOrComputeAsync(
+    public async ValueTask<CustomersPageDto> Handle(GetCustomersQuery query, CancellationToken cancellationToken)
+    {
+        var request = new CustomersPageRequest(
+            filters.ToFilter(query),
+            CustomerSort.Parse(query.Sort),
+            CustomerListParameters.ValidPage(query.Page),
+            CustomerListParameters.ValidPageSize(query.PageSize));
+        await PredictionSortGuard.EnsureAvailableAsync(request.Sort, request.Filter, queries, predictions, cancellationToken);
+        return await cache.GetOrComputeAsync(
             CacheKind,
-            new CustomersPageRequest(
-                filters.ToFilter(query),
-                CustomerSort.Parse(query.Sort),
-                CustomerListParameters.ValidPage(query.Page),
-                CustomerListParameters.ValidPageSize(query.PageSize)),
+            request,
             static (services, request, token) => ComputeAsync(services.GetRequiredService<IDashboardQueries>(), request, token),
             cancellationToken);
+    }
 
     private static async Task<CustomersPageDto> ComputeAsync(IDashboardQueries queries, CustomersPageRequest request, CancellationToken cancellationToken)
     {

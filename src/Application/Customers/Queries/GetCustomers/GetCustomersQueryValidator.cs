@@ -1,5 +1,4 @@
 using CampaignDashboard.Application.Dashboard.Filters;
-using CampaignDashboard.Application.Common.Options;
 using FluentValidation;
 
 namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
@@ -7,9 +6,9 @@ namespace CampaignDashboard.Application.Customers.Queries.GetCustomers;
 /// <summary>The filters of the dashboard, a known sort key, a page from 1, a page size of 1..1000.</summary>
 public sealed class GetCustomersQueryValidator : AbstractValidator<GetCustomersQuery>
 {
-    public GetCustomersQueryValidator(SegmentSchemes schemes)
+    public GetCustomersQueryValidator(FilterParser filters)
     {
-        Include(new FilterParametersValidator(schemes));
+        Include(new FilterParametersValidator(filters));
         CustomerListParameters.RuleForSort(this, q => q.Sort);
         CustomerListParameters.RuleForPaging(this, q => q.Page, q => q.PageSize);
     }

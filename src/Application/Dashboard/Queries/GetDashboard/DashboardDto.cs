@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Domain.Figures;
+using CampaignDashboard.Domain.FiscalYears;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Domain.Segments;
 
@@ -41,7 +43,11 @@ public sealed record DashboardDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ComparisonDto? Comparison { get; init; }
 
-    public DashboardMetaDto Meta { get; init; } = new(null, BuiltInSchemes.Contract.Name, ScoreMethod.Ntile.Name());
+    /// <summary>Who is about to lapse and what the selected customers are worth (contract section 10).</summary>
+    public PredictionDto Prediction { get; init; } = PredictionDto.Unavailable("not computed");
+
+    public DashboardMetaDto Meta { get; init; } =
+        new(null, BuiltInSchemes.Contract.Name, ScoreMethod.Ntile.Name(), DashboardOptions.DefaultCurrency, null, null, false, FiscalCalendar.DefaultStartMonth);
 }
 
 /// <summary>Headline figures over the selected customers (<see cref="KpiTotals"/> defines each).</summary>
@@ -90,8 +96,21 @@ public sealed record ComparisonDto(ComparisonWindowDto Window, KpiDto Kpi, IRead
 /// <summary>The compare window, inclusive.</summary>
 public sealed record ComparisonWindowDto(DateOnly StartDate, DateOnly EndDate);
 
-/// <summary>How the figures were computed.</summary>
+/// <summary>How the figures were computed, and what reading them needs.</summary>
 /// <param name="AsOfDate">The date recency is measured from; null when there are no transactions.</param>
 /// <param name="SegmentScheme">The segment scheme of segment_data (and of the segment filter).</param>
 /// <param name="ScoreMethod">How the scores were cut: ntile (NTILE(5), ties split by customer id) or ties (equal values share a score).</param>
-public sealed record DashboardMetaDto(DateOnly? AsOfDate, string SegmentScheme, string ScoreMethod);
+/// <param name="Currency">The ISO 4217 code of the currency of every amount (spending, profit, order values): Dashboard:Currency.</param>
+/// <param name="FirstDate">The first transaction date of the whole data, whatever the filters; null without transactions.</param>
+/// <param name="LastDate">The last transaction date of the whole data, whatever the filters; null without transactions.</param>
+/// <param name="HasProfit">Whether any transaction of the data has a profit; false when the source has none (the UCI Online Retail import), so profit figures are 0 for want of data.</param>
+/// <param name="FiscalYearStartMonth">The month (1-12) fiscal years start in: fiscal_year_data's years run from its first day.</param>
+public sealed record DashboardMetaDto(
+    DateOnly? AsOfDate,
+    string SegmentScheme,
+    string ScoreMethod,
+    string Currency,
+    DateOnly? FirstDate,
+    DateOnly? LastDate,
+    bool HasProfit,
+    int FiscalYearStartMonth);

@@ -1,4 +1,3 @@
-using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Filters;
 using FluentValidation;
 using static CampaignDashboard.Application.Dashboard.Filters.FilterParser;
@@ -10,9 +9,9 @@ public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQ
 {
     private const string DateMessage = "must be a real date in the form YYYY-MM-DD";
 
-    public GetDashboardQueryValidator(SegmentSchemes schemes)
+    public GetDashboardQueryValidator(FilterParser filters)
     {
-        Include(new FilterParametersValidator(schemes));
+        Include(new FilterParametersValidator(filters));
         RuleFor(q => q.CompareStartDate)
             .Must(v => TryParseDate(v, out _)).OverridePropertyName(FilterParameterNames.CompareStartDate).WithMessage(DateMessage);
         RuleFor(q => q.CompareEndDate)

@@ -1,4 +1,4 @@
-using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Customers.Queries.GetCustomers;
 using CampaignDashboard.Application.Migration.Common;
 using FluentValidation;
@@ -8,9 +8,9 @@ namespace CampaignDashboard.Application.Migration.Queries.ExportMigrationCustome
 public sealed class ExportMigrationCustomersQueryValidator : AbstractValidator<ExportMigrationCustomersQuery>
 {
 
-    public ExportMigrationCustomersQueryValidator(SegmentSchemes schemes)
+    public ExportMigrationCustomersQueryValidator(FilterParser filters)
     {
-        Include(new FlowParametersValidator(schemes));
+        Include(new FlowParametersValidator(filters));
         CustomerListParameters.RuleForNoPaging(this, q => q.Page, q => q.PageSize);
     }
 }

@@ -1,4 +1,4 @@
-using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Customers.Queries.GetCustomers;
 using CampaignDashboard.Application.Migration.Common;
 using FluentValidation;
@@ -7,9 +7,9 @@ namespace CampaignDashboard.Application.Migration.Queries.GetMigrationCustomers;
 
 public sealed class GetMigrationCustomersQueryValidator : AbstractValidator<GetMigrationCustomersQuery>
 {
-    public GetMigrationCustomersQueryValidator(SegmentSchemes schemes)
+    public GetMigrationCustomersQueryValidator(FilterParser filters)
     {
-        Include(new FlowParametersValidator(schemes));
+        Include(new FlowParametersValidator(filters));
         CustomerListParameters.RuleForPaging(this, q => q.Page, q => q.PageSize);
     }
 }

@@ -1,4 +1,4 @@
-using CampaignDashboard.Application.Common.Options;
+using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Migration.Common;
 using FluentValidation;
 
@@ -6,5 +6,5 @@ namespace CampaignDashboard.Application.Migration.Queries.GetSegmentMigration;
 
 public sealed class GetSegmentMigrationQueryValidator : AbstractValidator<GetSegmentMigrationQuery>
 {
-    public GetSegmentMigrationQueryValidator(SegmentSchemes schemes) => Include(new MigrationParametersValidator(schemes));
+    public GetSegmentMigrationQueryValidator(FilterParser filters) => Include(new MigrationParametersValidator(filters));
 }

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using CampaignDashboard.Application.Dashboard.Ports;
+using CampaignDashboard.Domain.Prediction;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CampaignDashboard.Application.Prediction;
+
+/// <summary>
+/// The prediction per (as-of date, data version): fitted once, shared by every request that needs it, forgotten when
+/// the data changes. The models need each customer's whole history up to the as-of date, so nothing else of a request
+/// (its start date, its filters) is part of the key.
+/// </summary>
+public sealed partial class PredictionCache(
+    IServiceScopeFactory scopes, IDataVersionSource dataVersion, IOptions<PredictionOptions> options, ILogger<PredictionCache> logger)
+{
+    /// <summary>Fits kept at once: today's and one other as-of date, e.g. a comparison's or an import's predecessor.</summary>
+    public const int Capacity = 2;
+
+    private readonly Lock _gate = new();
+    private readonly LinkedList<(DateOnly? AsOf, long Version, Task<CustomerPredictions> Fit)> _fits = [];
+
+    /// <summary>The prediction at <paramref name="asOfDate"/> (null: there are no transactions) for the current data.</summary>
+    public async Task<CustomerPredictions> AtAsync(DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        var version = await dataVersion.CurrentAsync(cancellationToken);
+        Task<CustomerPredictions> fit;
+        lock (_gate)
+        {
+            var node = _fits.First;
+            while (node is not null && (node.Value.AsOf != asOfDate || node.Value.Version != version))
+            {
+                node = node.Next;
+            }
+
+            if (node is null)
+            {
+                // Not the request's token: later requests wait for the same fit, which outlives the first requester.
+                node = new LinkedListNode<(DateOnly?, long, Task<CustomerPredictions>)>((asOfDate, version, FitAsync(asOfDate)));
+            }
+            else
+            {
+                _fits.Remove(node);
+            }
+
+            _fits.AddFirst(node);
+            while (_fits.Count > Capacity)
+            {
+                _fits.RemoveLast();
+            }
+
+            fit = node.Value.Fit;
+        }
+
+        try
+        {
+            return await fit.WaitAsync(cancellationToken);
+        }
+        catch when (fit.IsFaulted)
+        {
+            // A failed fit (the database failed) is forgotten, so that the next request tries again.
+            lock (_gate)
+            {
+                var failed = _fits.FirstOrDefault(entry => entry.Fit == fit);
+                _fits.Remove(failed);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<CustomerPredictions> FitAsync(DateOnly? asOfDate)
+    {
+        await Task.Yield(); // never fit under the cache's lock
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return CustomerPredictions.Unavailable($"prediction is switched off ({PredictionOptions.SectionName}:{nameof(PredictionOptions.Enabled)} = false)");
+        }
+
+        if (asOfDate is not { } asOf)
+        {
+            return CustomerPredictions.Unavailable("there are no transactions");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var inputs = new List<PredictionInput>();
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await foreach (var input in scope.ServiceProvider.GetRequiredService<IDashboardQueries>().PredictionInputsAsync(asOf, CancellationToken.None))
+            {
+                inputs.Add(input);
+            }
+        }
+
+        var read = Stopwatch.GetElapsedTime(started);
+        // In customer order, whatever order the engine read them in: the same data always gives the same fit, to the last bit.
+        inputs.Sort((first, second) => first.CustomerId.CompareTo(second.CustomerId));
+        var histories = inputs.ConvertAll(input => input.History);
+        var (models, reason) = PredictionModels.Fit(histories);
+        if (models is null)
+        {
+            LogNotFitted(asOf, inputs.Count, reason!);
+            return CustomerPredictions.Unavailable(reason!);
+        }
+
+        var forecaster = new CustomerForecaster(models.Visits, models.Spend, settings.HorizonDays, settings.AnnualDiscountRate);
+        var customers = new PredictedCustomer[inputs.Count];
+        for (var i = 0; i < customers.Length; i++)
+        {
+            customers[i] = new PredictedCustomer(inputs[i].CustomerId, forecaster.Forecast(inputs[i].X, inputs[i].Tx, inputs[i].T, inputs[i].M));
+        }
+
+        var total = Stopwatch.GetElapsedTime(started);
+        LogFitted(asOf, inputs.Count, read.TotalMilliseconds, total.TotalMilliseconds);
+        return CustomerPredictions.Of(models, settings.HorizonDays, customers);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Prediction as of {AsOf:yyyy-MM-dd}: {Customers} customers read in {ReadMs:F0} ms, fitted and forecast in {TotalMs:F0} ms in all")]
+    private partial void LogFitted(DateOnly asOf, int customers, double readMs, double totalMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No prediction as of {AsOf:yyyy-MM-dd} ({Customers} customers): {Reason}")]
+    private partial void LogNotFitted(DateOnly asOf, int customers, string reason);
+}

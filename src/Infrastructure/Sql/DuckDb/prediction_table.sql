@@ -1,0 +1,9 @@
+-- The fitted customers' forecasts at one as-of date and data version, appended by the application: p_alive to 4
+-- decimals, the rest to 2, as reported. {table} is a name of the work catalog, made by the application.
+CREATE TABLE {table} (
+    customer_id     BIGINT NOT NULL,
+    p_alive         DECIMAL(5, 4) NOT NULL,
+    expected_visits DECIMAL(18, 2) NOT NULL,
+    expected_spend  DECIMAL(18, 2) NOT NULL,
+    predicted_clv   DECIMAL(18, 2) NOT NULL
+)
