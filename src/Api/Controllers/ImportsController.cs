@@ -1,3 +1,4 @@
+using CampaignDashboard.Api.Contracts;
 using CampaignDashboard.Api.Security;
 using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Import;
@@ -42,8 +43,7 @@ public sealed partial class ImportsController(ICampaignImporter importer, ILogge
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status503ServiceUnavailable, "application/problem+json")]
-    public async Task<ActionResult<ImportSummaryDto>> Import(
-        [FromQuery(Name = "allow_unknown_customers")] bool allowUnknownCustomers, CancellationToken cancellationToken)
+    public async Task<ActionResult<ImportSummaryDto>> Import([FromQuery] ImportQueryParameters parameters, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, UploadedFile>(StringComparer.Ordinal);
         try
@@ -54,7 +54,7 @@ public sealed partial class ImportsController(ICampaignImporter importer, ILogge
             var batch = new ImportBatch(
                 customers is null ? [] : CampaignCsv.ReadCustomers(customers, files[CustomersPart].Name),
                 transactions is null ? [] : CampaignCsv.ReadTransactions(transactions, files[TransactionsPart].Name),
-                AllowUnknownCustomers: allowUnknownCustomers);
+                AllowUnknownCustomers: parameters.AllowUnknownCustomers);
             var summary = await importer.ImportAsync(batch, null, cancellationToken);
             LogImported(summary.RowsRead, summary.Inserted, summary.Replaced, summary.Elapsed.TotalSeconds);
             return new ImportSummaryDto(summary.RowsRead, summary.Inserted, summary.Replaced, Math.Round(summary.Elapsed.TotalSeconds, 3));

@@ -107,8 +107,8 @@ public static partial class ApiProcess
         return start;
     }
 
-    // StartupMessages.LogListening: "Dashboard: http://127.0.0.1:5080/api/campaign/dashboard  Swagger UI: ...".
-    [System.Text.RegularExpressions.GeneratedRegex(@"Dashboard: (?<address>http://[^/\s]+)/api/campaign/dashboard")]
+    // StartupMessages.LogListening: "Dashboard page: http://127.0.0.1:5080/  API: http://127.0.0.1:5080/api/campaign/dashboard ...".
+    [System.Text.RegularExpressions.GeneratedRegex(@"API: (?<address>http://[^/\s]+)/api/campaign/dashboard")]
     private static partial System.Text.RegularExpressions.Regex ListeningLine();
 }
 
