@@ -9,6 +9,8 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// <summary>Forecasts as tables of DuckDB's in-memory work catalog, filled by its appender.</summary>
 public sealed class DuckDbPredictionTables(DuckDbEngine engine) : PredictionTables
 {
+    protected override int Generation => engine.Generation;
+
     protected override async Task<SharedTable> BuildAsync(CustomerPredictions predictions)
     {
         await Task.Yield(); // DuckDB completes synchronously: never build under the cache's lock

@@ -11,12 +11,19 @@ public abstract class PredictionTables : IAsyncDisposable
 {
     public const int Capacity = 2;
 
-    private readonly SharedTables<CustomerPredictions> _tables;
+    private readonly SharedTables<(CustomerPredictions Predictions, int Generation)> _tables;
 
-    protected PredictionTables() => _tables = new SharedTables<CustomerPredictions>(Capacity, BuildAsync);
+    protected PredictionTables() => _tables = new(Capacity, key => BuildAsync(key.Predictions));
 
-    public Task<SharedTables<CustomerPredictions>.Lease> AcquireAsync(CustomerPredictions predictions, CancellationToken cancellationToken) =>
-        _tables.AcquireAsync(predictions, cancellationToken);
+    /// <summary>
+    /// The database's incarnation: a DuckDB file reopened after a fatal error has a new, empty work catalog, so a
+    /// prediction's table is made again there (the predictions themselves are compared by reference).
+    /// </summary>
+    protected virtual int Generation => 0;
+
+    public Task<SharedTables<(CustomerPredictions Predictions, int Generation)>.Lease> AcquireAsync(
+        CustomerPredictions predictions, CancellationToken cancellationToken) =>
+        _tables.AcquireAsync((predictions, Generation), cancellationToken);
 
     public ValueTask DisposeAsync()
     {

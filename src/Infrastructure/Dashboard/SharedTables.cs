@@ -8,7 +8,7 @@ public sealed record SharedTable(string Name, Func<ValueTask> DropAsync);
 /// most recently used); an evicted table is dropped once its last reader has released it, never under a reader.
 /// </summary>
 public sealed class SharedTables<TKey>(int capacity, Func<TKey, Task<SharedTable>> build) : IAsyncDisposable
-    where TKey : class
+    where TKey : notnull
 {
     private readonly Lock _gate = new();
     private readonly LinkedList<Entry> _entries = [];
@@ -20,7 +20,7 @@ public sealed class SharedTables<TKey>(int capacity, Func<TKey, Task<SharedTable
         List<Entry> evicted = [];
         lock (_gate)
         {
-            entry = _entries.FirstOrDefault(e => ReferenceEquals(e.Key, key)) ?? new Entry(key, build(key));
+            entry = _entries.FirstOrDefault(e => EqualityComparer<TKey>.Default.Equals(e.Key, key)) ?? new Entry(key, build(key));
             _entries.Remove(entry);
             _entries.AddFirst(entry);
             entry.Readers++;

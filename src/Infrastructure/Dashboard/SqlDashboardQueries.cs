@@ -19,7 +19,7 @@ public sealed class SqlDashboardQueries(
     : IDashboardQueries, IAsyncDisposable
 {
     // The prediction tables this computation's statements read: kept until it ends (the scope is disposed).
-    private readonly ConcurrentBag<SharedTables<CustomerPredictions>.Lease> _predictionLeases = [];
+    private readonly ConcurrentBag<SharedTables<(CustomerPredictions Predictions, int Generation)>.Lease> _predictionLeases = [];
 
     // Keyed by end date (day number, -1 = open): A depends on nothing else.
     private readonly ConcurrentDictionary<int, Lazy<Task<DateOnly?>>> _asOfDates = new();
