@@ -17,7 +17,8 @@ namespace CampaignDashboard.Api.Tests;
 public sealed class CustomersTests(EngineUnderTest engine) : EngineFixture(engine)
 {
     private static readonly string[] SortKeys =
-        ["spend", "visits", "recency_days", "last_purchase", "profit", "customer_id", "customer_name", "r_score", "f_score", "m_score"];
+        ["spend", "visits", "recency_days", "last_purchase", "profit", "customer_id", "customer_name", "r_score", "f_score", "m_score",
+         "p_alive", "expected_visits", "expected_spend", "predicted_clv"];
 
     [Test]
     public async Task Pages_equal_the_reference_model()
@@ -39,6 +40,18 @@ public sealed class CustomersTests(EngineUnderTest engine) : EngineFixture(engin
                     var query = Query(request, $"sort={Uri.EscapeDataString(sort)}&page={page}&page_size={pageSize}");
                     using var response = await Client.GetAsync("/api/campaign/customers" + query);
                     var body = await response.Content.ReadAsStringAsync();
+                    if (sort.TrimStart('-') is "p_alive" or "expected_visits" or "expected_spend" or "predicted_clv"
+                        && !ReferenceDashboard.PredictionAvailable(dataset, request))
+                    {
+                        // Contract section 10: sorting by a prediction field without a prediction is a 400.
+                        if (response.StatusCode != HttpStatusCode.BadRequest)
+                        {
+                            failures.Add($"seed {seed + 7000}, {request}, {query}: HTTP {(int)response.StatusCode}, expected 400 without a prediction");
+                        }
+
+                        break;
+                    }
+
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
                         failures.Add($"seed {seed + 7000}, {request}, {query}: HTTP {(int)response.StatusCode} {body}");
@@ -65,6 +78,28 @@ public sealed class CustomersTests(EngineUnderTest engine) : EngineFixture(engin
         }
 
         Assert.That(failures, Is.Empty, $"{failures.Count} pages differ from the reference model ({Engine}):\n" + string.Join("\n", failures.Take(4)));
+    }
+
+    [Test]
+    public async Task Sorts_by_prediction_fields_equal_the_reference_model()
+    {
+        // A random dataset with enough repeat buyers to fit (section 10): every prediction sort, both directions, two pages.
+        var dataset = RandomDatasets.Generate(7);
+        Assert.That(ReferenceDashboard.PredictionAvailable(dataset, RefRequest.None), Is.True, "the dataset has a prediction");
+        await Factory.LoadAsync(dataset);
+        var failures = new List<string>();
+        foreach (var sort in new[] { "p_alive", "expected_visits", "expected_spend", "predicted_clv" }.SelectMany(key => new[] { key, "-" + key }))
+        {
+            var expected = ReferenceDashboard.Customers(dataset, RefRequest.None, sort);
+            for (var page = 1; page <= 2; page++)
+            {
+                var actual = JsonNode.Parse(await Client.GetStringAsync($"/api/campaign/customers?sort={sort}&page={page}&page_size=9"))!["items"];
+                var expectedItems = new JsonArray(expected.Skip((page - 1) * 9).Take(9).Select(i => (JsonNode)i.DeepClone()).ToArray());
+                failures.AddRange(JsonComparer.Differences(expectedItems, actual).Select(d => $"sort={sort} page {page}: {d}"));
+            }
+        }
+
+        Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(6)));
     }
 
     [Test]

@@ -69,6 +69,7 @@ public sealed class TransactSqlScriptTests
         yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.AsOfDate)).SetArgDisplayNames(DashboardScripts.AsOfDate);
         yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.PredictionInputs)).SetArgDisplayNames(DashboardScripts.PredictionInputs);
         yield return new TestCaseData(DashboardScripts.PredictionTableStatement(SqlServer, PredictionTable)).SetArgDisplayNames(DashboardScripts.PredictionTable);
+        yield return new TestCaseData(SqlScripts.Load(SqlServer, DashboardScripts.PredictionNone)).SetArgDisplayNames(DashboardScripts.PredictionNone);
     }
 
     /// <summary>The segment migration's scripts, each composed over two snapshots' population tables and the flow.</summary>

@@ -26,10 +26,30 @@ public sealed class CustomerPredictions
 
     public int HorizonDays { get; }
 
-    /// <summary>Every fitted customer's forecast (empty without a prediction).</summary>
+    /// <summary>Every fitted customer's forecast, in customer id order (empty without a prediction).</summary>
     public IReadOnlyList<PredictedCustomer> Customers { get; }
 
     public bool Available => Models is not null;
+
+    /// <summary>A fitted customer's forecast; null without a prediction (or for a customer not fitted).</summary>
+    public CustomerForecast? Find(long customerId)
+    {
+        // Customers are in id order (PredictionCache sorts them).
+        int low = 0, high = Customers.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var id = Customers[middle].CustomerId;
+            if (id == customerId)
+            {
+                return Customers[middle].Forecast;
+            }
+
+            (low, high) = id < customerId ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
 
     public static CustomerPredictions Unavailable(string reason) => new(null, reason, 0, []);
 

@@ -30,8 +30,20 @@ public static class DashboardScripts
         SqlScripts.Load(engineFolder, PredictionTable).Replace("{table}", table, StringComparison.Ordinal);
 
     /// <summary>The scripts the statements are composed with.</summary>
-    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow, PredictionInputs, PredictionTable];
+    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow, PredictionInputs, PredictionTable, PredictionNone];
 
-    /// <summary>The scripts that read `prediction`, the forecasts at the as-of date: only they wait for the fit.</summary>
+    /// <summary>`prediction` without rows, for a statement whose order does not need the forecasts.</summary>
+    public const string PredictionNone = "prediction_none";
+
+    /// <summary>The scripts that read `prediction`, the forecasts at the as-of date.</summary>
     public static IReadOnlyList<string> ReadingPrediction { get; } = [PredictionWidget.Script, CustomerScripts.List];
+
+    /// <summary>
+    /// Whether <paramref name="script"/> run with <paramref name="parameters"/> needs the real forecasts (and so waits for
+    /// the fit): the prediction block always; the customers list only to order by a prediction field, as joining a
+    /// million forecasts to page or export by spend would cost more than the page (the application fills the fields).
+    /// </summary>
+    public static bool NeedsForecasts(string script, IReadOnlyDictionary<string, object?>? parameters) =>
+        script == PredictionWidget.Script
+        || (script == CustomerScripts.List && parameters?.GetValueOrDefault(CustomerSort.Parameter) is string key && CustomerSort.PredictionKeys.Contains(key));
 }

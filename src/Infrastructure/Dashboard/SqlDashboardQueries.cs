@@ -132,11 +132,15 @@ public sealed class SqlDashboardQueries(
     {
         var asOfDate = await AsOfDateAsync(filter, cancellationToken);
         var definitions = await selectionInputs.DefinitionsAsync(filter, asOfDate, cancellationToken);
-        if (DashboardScripts.ReadingPrediction.Contains(script))
+        if (DashboardScripts.NeedsForecasts(script, parameters))
         {
             var lease = await predictionTables.AcquireAsync(await predictions.AtAsync(asOfDate, cancellationToken), cancellationToken);
             _predictionLeases.Add(lease);
             definitions += $",\nprediction AS (SELECT * FROM {lease.Table})";
+        }
+        else if (DashboardScripts.ReadingPrediction.Contains(script))
+        {
+            definitions += $",\nprediction AS ({SqlScripts.Load(engine.ScriptFolder, DashboardScripts.PredictionNone)})";
         }
 
         var sql = engine.Qualify(ComposeWidget(engine.ScriptFolder, definitions, script));

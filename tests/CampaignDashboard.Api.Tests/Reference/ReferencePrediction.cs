@@ -31,6 +31,9 @@ public static partial class ReferenceDashboard
                 return new CustomerHistory(x, days[^1].Date.DayNumber - days[0].Date.DayNumber, asOf.DayNumber - days[0].Date.DayNumber, m);
             });
 
+    /// <summary>Whether the request's as-of date has a prediction (else its sorts by prediction fields are a 400).</summary>
+    public static bool PredictionAvailable(RefDataset data, RefRequest request) => Predict(data, Evaluate(data, request).AsOf).Models is not null;
+
     /// <summary>The models at the as-of date and every fitted customer's forecast, or the reason there are none.</summary>
     private static (PredictionModels? Models, string? Reason, IReadOnlyDictionary<long, CustomerForecast> Forecasts) Predict(RefDataset data, DateOnly? asOf)
     {

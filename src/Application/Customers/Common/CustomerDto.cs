@@ -1,3 +1,5 @@
+using CampaignDashboard.Application.Prediction;
+using CampaignDashboard.Domain.Prediction;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Domain.Segments;
 
@@ -34,7 +36,10 @@ public sealed record CustomerDto(
     decimal? PredictedClv)
 {
     /// <summary>The response row of an engine's row: its segment in the scheme from its scores, money rounded, dates as dates.</summary>
-    public static CustomerDto From(CustomerRow row, SegmentScheme scheme) => new(
+    /// <summary>A row of the list with its segment in <paramref name="scheme"/> and its forecast, if any (section 10).</summary>
+    public static CustomerDto From(CustomerRow row, SegmentScheme scheme, CustomerPredictions predictions) => From(row, scheme, predictions.Find(row.CustomerId));
+
+    private static CustomerDto From(CustomerRow row, SegmentScheme scheme, CustomerForecast? forecast) => new(
         row.CustomerId,
         row.CustomerName,
         row.Mobile,
@@ -51,8 +56,8 @@ public sealed record CustomerDto(
         DateOnly.FromDateTime(row.FirstPurchase),
         DateOnly.FromDateTime(row.LastPurchase),
         DateOnly.FromDateTime(row.Acquired),
-        row.PAlive,
-        row.ExpectedVisits,
-        row.ExpectedSpend,
-        row.PredictedClv);
+        forecast?.PAlive,
+        forecast?.ExpectedVisits,
+        forecast?.ExpectedSpend,
+        forecast?.PredictedClv);
 }

@@ -35,13 +35,4 @@ public sealed class CustomerRow
     public DateTime LastPurchase { get; init; }
 
     public DateTime Acquired { get; init; }
-
-    /// <summary>The prediction's fields (contract section 10): null when there is no prediction.</summary>
-    public decimal? PAlive { get; init; }
-
-    public decimal? ExpectedVisits { get; init; }
-
-    public decimal? ExpectedSpend { get; init; }
-
-    public decimal? PredictedClv { get; init; }
 }

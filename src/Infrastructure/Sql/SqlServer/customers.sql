@@ -2,9 +2,9 @@
 -- at most @page_size of them (the export asks for all). The order is static SQL: @sort is a key of section 6 (the
 -- application lets no other value through) and @descending its direction (1 or 0); each key has a CASE per
 -- direction, the others evaluate to null. Ties go by customer_id, so the order is total and pages never overlap.
--- The prediction's fields come from `prediction` (contract section 10; empty when there is none, and then the
--- application refuses their sort keys). A missing name sorts last in both directions; names sort by the binary
--- order of their lower-cased text.
+-- `prediction` orders by the prediction's fields (contract section 10); the application joins the real forecasts only
+-- for those sort keys (else prediction_none.sql) and fills the fields of a page's rows itself. A missing name sorts
+-- last in both directions; names sort by the binary order of their lower-cased text.
 -- acquired: the registration date, else the first transaction in the whole relation (an index seek per row).
 SELECT
     s.customer_id,
@@ -23,11 +23,7 @@ SELECT
     CAST(s.last_date AS DATETIME2) AS last_purchase,
     CAST(COALESCE(s.registration_date,
                   (SELECT MIN(t.transaction_date) FROM campaign.transactions AS t WHERE t.customer_id = s.customer_id))
-         AS DATETIME2) AS acquired,
-    p.p_alive,
-    p.expected_visits,
-    p.expected_spend,
-    p.predicted_clv
+         AS DATETIME2) AS acquired
 FROM selection AS s
 LEFT JOIN campaign.customers AS c ON c.customer_id = s.customer_id
 LEFT JOIN prediction AS p ON p.customer_id = s.customer_id

@@ -19,7 +19,8 @@ public sealed class ExportCustomersQueryHandler(IDashboardQueries queries, Filte
         await PredictionSortGuard.EnsureAvailableAsync(sort, filter, queries, predictions, cancellationToken);
         var asOfDate = await queries.AsOfDateAsync(filter, cancellationToken);
         var rows = queries.StreamAsync<CustomerRow>(CustomerScripts.List, filter, sort.Parameters(offset: 0, limit: long.MaxValue), cancellationToken);
-        return new CustomerExport(asOfDate, FileName(asOfDate, filter), Map(rows, filter.Scheme));
+        var forecasts = await predictions.AtAsync(asOfDate, cancellationToken);
+        return new CustomerExport(asOfDate, FileName(asOfDate, filter), Map(rows, filter.Scheme, forecasts));
     }
 
     /// <summary>customers-2025-12-31.csv, or customers-2025-12-31-champions.csv with a segment filter.</summary>
@@ -30,11 +31,11 @@ public sealed class ExportCustomersQueryHandler(IDashboardQueries queries, Filte
         return segments.Length == 0 ? $"customers-{date}.csv" : $"customers-{date}-{segments}.csv";
     }
 
-    private static async IAsyncEnumerable<CustomerDto> Map(IAsyncEnumerable<CustomerRow> rows, SegmentScheme scheme)
+    private static async IAsyncEnumerable<CustomerDto> Map(IAsyncEnumerable<CustomerRow> rows, SegmentScheme scheme, CustomerPredictions forecasts)
     {
         await foreach (var row in rows)
         {
-            yield return CustomerDto.From(row, scheme);
+            yield return CustomerDto.From(row, scheme, forecasts);
         }
     }
 }

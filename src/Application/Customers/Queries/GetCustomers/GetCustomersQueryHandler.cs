@@ -29,11 +29,12 @@ public sealed class GetCustomersQueryHandler(ResponseCache cache, FilterParser f
         return await cache.GetOrComputeAsync(
             CacheKind,
             request,
-            static (services, request, token) => ComputeAsync(services.GetRequiredService<IDashboardQueries>(), request, token),
+            static (services, request, token) => ComputeAsync(services.GetRequiredService<IDashboardQueries>(), services.GetRequiredService<PredictionCache>(), request, token),
             cancellationToken);
     }
 
-    private static async Task<CustomersPageDto> ComputeAsync(IDashboardQueries queries, CustomersPageRequest request, CancellationToken cancellationToken)
+    private static async Task<CustomersPageDto> ComputeAsync(
+        IDashboardQueries queries, PredictionCache predictions, CustomersPageRequest request, CancellationToken cancellationToken)
     {
         var total = queries.RowsAsync<long>(CustomerScripts.Count, request.Filter, cancellationToken);
         var rows = queries.RowsAsync<CustomerRow>(
@@ -41,9 +42,10 @@ public sealed class GetCustomersQueryHandler(ResponseCache cache, FilterParser f
             request.Sort.Parameters(offset: (request.Page - 1L) * request.PageSize, limit: request.PageSize));
         var asOfDate = queries.AsOfDateAsync(request.Filter, cancellationToken);
         await Task.WhenAll(total, rows, asOfDate);
+        var forecasts = await predictions.AtAsync(asOfDate.Result, cancellationToken);
 
         return new CustomersPageDto(
-            total.Result.Single(), request.Page, request.PageSize, rows.Result.Select(row => CustomerDto.From(row, request.Filter.Scheme)).ToArray(),
+            total.Result.Single(), request.Page, request.PageSize, rows.Result.Select(row => CustomerDto.From(row, request.Filter.Scheme, forecasts)).ToArray(),
             new CustomersMetaDto(asOfDate.Result, request.Filter.Scheme.Name, request.Filter.ScoreMethod.Name()));
     }
 
