@@ -17,7 +17,11 @@ public sealed class CustomerPredictions
         Reason = reason;
         HorizonDays = horizonDays;
         Customers = customers;
+        _ids = customers.Select(c => c.CustomerId).ToArray();
     }
+
+    // The customers' ids in the same (id) order, for Find: PredictionCache sorts the customers.
+    private readonly long[] _ids;
 
     public PredictionModels? Models { get; }
 
@@ -34,21 +38,8 @@ public sealed class CustomerPredictions
     /// <summary>A fitted customer's forecast; null without a prediction (or for a customer not fitted).</summary>
     public CustomerForecast? Find(long customerId)
     {
-        // Customers are in id order (PredictionCache sorts them).
-        int low = 0, high = Customers.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var id = Customers[middle].CustomerId;
-            if (id == customerId)
-            {
-                return Customers[middle].Forecast;
-            }
-
-            (low, high) = id < customerId ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return null;
+        var index = Array.BinarySearch(_ids, customerId);
+        return index >= 0 ? Customers[index].Forecast : null;
     }
 
     public static CustomerPredictions Unavailable(string reason) => new(null, reason, 0, []);

@@ -15,6 +15,9 @@ public readonly record struct CustomerForecast(decimal PAlive, decimal ExpectedV
     /// <summary>The mean of <paramref name="customers"/> reported p_alive values summing to <paramref name="sum"/>; null for none.</summary>
     public static decimal? MeanPAlive(decimal sum, long customers) =>
         customers == 0 ? null : Math.Round(sum / customers, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>A model's figure as reported: <paramref name="decimals"/> places, half away from zero.</summary>
+    public static decimal Reported(double value, int decimals) => Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>
@@ -42,11 +45,9 @@ public sealed class CustomerForecaster(BgNbdModel visits, GammaGammaModel spend,
         var spendPerVisit = spend.ExpectedSpendPerVisit(x, m ?? double.NaN);
         var expectedSpend = CustomerValue.ExpectedSpend(history.Visits, spendPerVisit);
         return new CustomerForecast(
-            Round(history.PAlive, 4),
-            Round(history.Visits, 2),
-            Round(expectedSpend, 2),
-            Round(CustomerValue.PredictedClv(expectedSpend, horizonDays, annualDiscountRate), 2));
+            CustomerForecast.Reported(history.PAlive, 4),
+            CustomerForecast.Reported(history.Visits, 2),
+            CustomerForecast.Reported(expectedSpend, 2),
+            CustomerForecast.Reported(CustomerValue.PredictedClv(expectedSpend, horizonDays, annualDiscountRate), 2));
     }
-
-    private static decimal Round(double value, int decimals) => Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
 }

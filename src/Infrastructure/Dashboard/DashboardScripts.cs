@@ -40,10 +40,11 @@ public static class DashboardScripts
 
     /// <summary>
     /// Whether <paramref name="script"/> run with <paramref name="parameters"/> needs the real forecasts (and so waits for
-    /// the fit): the prediction block always; the customers list only to order by a prediction field, as joining a
-    /// million forecasts to page or export by spend would cost more than the page (the application fills the fields).
+    /// the fit): the prediction block always; a customers list when the application says so (it orders by a prediction
+    /// field: joining a million forecasts to page or export by spend would cost more than the page, and the application
+    /// fills the fields itself).
     /// </summary>
     public static bool NeedsForecasts(string script, IReadOnlyDictionary<string, object?>? parameters) =>
         script == PredictionWidget.Script
-        || (script == CustomerScripts.List && parameters?.GetValueOrDefault(CustomerSort.Parameter) is string key && CustomerSort.PredictionKeys.Contains(key));
+        || parameters?.GetValueOrDefault(CustomerSort.ForecastsParameter) is true;
 }

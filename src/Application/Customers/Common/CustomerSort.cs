@@ -57,7 +57,11 @@ public sealed record CustomerSort(string Key, bool Descending)
         ["descending"] = Descending ? 1 : 0,
         ["page_offset"] = offset,
         ["page_size"] = limit,
+        [ForecastsParameter] = NeedsPrediction,
     };
+
+    /// <summary>Tells the engine to join the real forecasts: only an order by a prediction field needs them.</summary>
+    public const string ForecastsParameter = "with_forecasts";
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{(Descending ? "-" : string.Empty)}{Key}");
 }

@@ -49,7 +49,7 @@ public sealed class PredictionWidget(PredictionCache predictions) : IDashboardWi
         return dashboard => dashboard with { Prediction = prediction };
     }
 
-    private static decimal Parameter(double value) => Math.Round((decimal)value, 4, MidpointRounding.AwayFromZero);
+    private static decimal Parameter(double value) => CustomerForecast.Reported(value, 4);
 }
 
 /// <summary>A row of prediction.sql: the selected customers of one (R, F, M) cell and their forecasts summed.</summary>
