@@ -61,6 +61,55 @@ public sealed class DerivedDataTests
     }
 
     [Test]
+    public async Task A_daily_file_changes_each_visit_and_acquisition_date_as_their_definitions_say()
+    {
+        var day = new DateOnly(2025, 3, 10);
+        CustomerRecord[] customers =
+        [
+            new(1, "earlier purchase", null, null),
+            new(2, "first visit replaced", null, null),
+            new(3, "registered", null, new DateOnly(2020, 1, 1)),
+            new(4, "bill changed", null, null),
+        ];
+        TransactionRecord[] transactions =
+        [
+            new(11, 1, day, 10m, 1, 1m),
+            new(21, 2, day, 20m, 2, null),
+            new(22, 2, day.AddDays(5), 5m, 1, 1m),
+            new(31, 3, day, 30m, 3, 3m),
+            new(41, 4, day, 40m, 4, 4m),
+            new(42, 4, day, 1m, 1, 1m),
+        ];
+        await _factory.LoadAsync(customers, transactions);
+
+        // Customer 1 buys before its first purchase; customer 2's only bill of its first day moves to customer 4's day
+        // (its first visit goes, customer 4's gains a bill); customer 3 is sent again without a registration date; one
+        // of customer 4's bills changes its amount on the same day.
+        TransactionRecord[] daily =
+        [
+            new(12, 1, day.AddDays(-30), 7m, 1, null),
+            new(21, 4, day, 20m, 2, null),
+            new(42, 4, day, 2m, 1, 1m),
+        ];
+        await _factory.Services.GetRequiredService<ICampaignImporter>().ImportAsync(
+            ImportBatch.FromRecords("daily", [customers[2] with { RegistrationDate = null }], daily), null, CancellationToken.None);
+
+        var visits = await QueryAsync("""
+            SELECT customer_id || ' ' || transaction_date || ' ' || bills || ' ' || units || ' ' || spend || ' ' || profit || ' ' || acquired_date
+            FROM campaign.customer_days ORDER BY customer_id, transaction_date
+            """);
+        Assert.That(visits, Is.EqualTo(new[]
+        {
+            "1 2025-02-08 1 1 7.00 0.00 2025-02-08",
+            "1 2025-03-10 1 1 10.00 1.00 2025-02-08",
+            "2 2025-03-15 1 1 5.00 1.00 2025-03-15",
+            "3 2025-03-10 1 3 30.00 3.00 2025-03-10",
+            "4 2025-03-10 3 7 62.00 5.00 2025-03-10",
+        }));
+        Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
+    }
+
+    [Test]
     public async Task A_database_written_before_the_derived_data_existed_is_derived_at_start()
     {
         var data = new SyntheticRetailData(200, 2000, seed: 12);
@@ -97,6 +146,12 @@ public sealed class DerivedDataTests
     {
         await using var connection = await _factory.Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<T>(sql) ?? throw new InvalidOperationException($"no value: {sql}");
+    }
+
+    private async Task<string[]> QueryAsync(string sql)
+    {
+        await using var connection = await _factory.Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None);
+        return (await connection.QueryAsync<string>(sql)).ToArray();
     }
 
     private async Task ExecuteAsync(string sql)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Import;
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -33,9 +34,10 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
         }
     }
 
-    /// <summary>The customers' visits (campaign.customer_days) of every customer the batch touched.</summary>
+    /// <summary>The visits (campaign.customer_days) the batch changed, merged in time proportional to the batch.</summary>
     protected override Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
+        connection.ExecuteAsync(new CommandDefinition(
+            engine.Script("derived/customer_days_merge"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
 
     protected override Task<long> StageCustomersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken) =>

@@ -20,7 +20,11 @@ CREATE OR REPLACE TABLE campaign_import.transactions (
     profit           DECIMAL(18, 2)
 );
 
--- Customers whose campaign.customer_days must be recomputed after the write (derived/customer_days_refresh.sql).
-CREATE OR REPLACE TABLE campaign_import.affected_customers (
-    customer_id BIGINT NOT NULL
+-- The transactions the batch replaces, as they were: their visits lose them (derived/customer_days_merge.sql).
+CREATE OR REPLACE TABLE campaign_import.replaced_transactions (
+    customer_id      BIGINT NOT NULL,
+    transaction_date DATE NOT NULL,
+    amount           DECIMAL(18, 2) NOT NULL,
+    quantity         INTEGER NOT NULL,
+    profit           DECIMAL(18, 2)
 )
