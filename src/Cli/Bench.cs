@@ -185,7 +185,8 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
         {
             output.WriteLine($"live refresh {run}/{runs}");
             var copy = Path.Combine(dataDirectory, "bench-live-refresh.duckdb");
-            File.Copy(large, copy, overwrite: true);
+            DeleteWithSidecars(copy);
+            File.Copy(large, copy);
             await using (var api = await ApiProcess.StartAsync(root, copy, cancellationToken))
             {
                 await api.TimeAsync(DashboardPath, cancellationToken);
@@ -200,6 +201,12 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
                 var (times, errors) = await load;
                 latencies.AddRange(times);
                 failed += errors;
+                if (exitCode != ExitCodes.Success || errors > 0)
+                {
+                    output.WriteLine($"The API's log (warnings and errors) during live refresh {run}:");
+                    output.WriteLine(api.LogTail());
+                }
+
                 if (exitCode != ExitCodes.Success)
                 {
                     throw new InvalidOperationException($"The import into the served database exited {exitCode}.");
@@ -208,7 +215,7 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
                 Track(api);
             }
 
-            File.Delete(copy);
+            DeleteWithSidecars(copy);
         }
 
         Add($"{DeltaRows:N0}-row daily file imported into the served database ({customers:N0} customers, {transactions:N0} transactions), under load",
@@ -218,6 +225,18 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
             string.Create(CultureInfo.InvariantCulture,
                 $"{failed} failed of {latencies.Count + failed:N0}; p99 {(latencies.Count == 0 ? 0 : latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]):0.0} ms"),
             $"{runs} run(s)"));
+    }
+
+    /// <summary>
+    /// Deletes a database copy with the files beside it: a killed API leaves its WAL (which the next copy's API would
+    /// replay, importing the daily file twice) and its <c>.api.json</c>.
+    /// </summary>
+    private static void DeleteWithSidecars(string database)
+    {
+        foreach (var path in new[] { database, database + ".wal", database + ".api.json" })
+        {
+            File.Delete(path);
+        }
     }
 
     private static void WriteDelta(string path, IEnumerable<TransactionRecord> rows)
@@ -323,8 +342,10 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
     /// <summary>The API in its own process on a free loopback port, as deployed (Release build).</summary>
     private sealed class ApiProcess : IAsyncDisposable
     {
+        private const int LogLinesKept = 100;
         private readonly Process _process;
         private readonly HttpClient _client;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
 
         private ApiProcess(Process process, HttpClient client)
         {
@@ -358,16 +379,16 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
             }
 
             var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
             var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
             {
                 BaseAddress = new Uri($"http://127.0.0.1:{port}"),
                 Timeout = TimeSpan.FromMinutes(2),
             };
             var api = new ApiProcess(process, client);
+            process.OutputDataReceived += (_, line) => api.Keep(line.Data);
+            process.ErrorDataReceived += (_, line) => api.Keep(line.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
             var deadline = Stopwatch.StartNew();
             while (true)
             {
@@ -391,6 +412,23 @@ public sealed class Bench(TextWriter output, int runs, long customers, long tran
                 }
 
                 await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        /// <summary>The last lines the API wrote (warnings and errors: its log level is Warning here).</summary>
+        public string LogTail() => string.Join(Environment.NewLine, _log);
+
+        private void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            _log.Enqueue(line);
+            while (_log.Count > LogLinesKept)
+            {
+                _log.TryDequeue(out _);
             }
         }
 
