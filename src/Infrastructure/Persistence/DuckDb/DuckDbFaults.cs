@@ -37,16 +37,20 @@ public static partial class DuckDbFaults
         : null;
 
     /// <summary>What is wrong with the database file, when a DuckDB error says so; null for any other error.</summary>
-    public static DuckDbFileFault? FileFaultOf(DuckDBException exception)
+    public static DuckDbFileFault? FileFaultOf(DuckDBException exception) => FileFaultOf(exception.Message, exception.ErrorType);
+
+    /// <summary>What is wrong with the database file, when DuckDB's error message and kind say so; null for any other error.</summary>
+    public static DuckDbFileFault? FileFaultOf(string message, DuckDBErrorType errorType)
     {
-        var message = exception.Message;
         if (message.Contains("Could not set lock on file", StringComparison.Ordinal))
         {
             return new(DuckDbFileFaultKind.HeldByAnotherProcess,
                 HolderPid().Match(message) is { Success: true } pid ? int.Parse(pid.Groups[1].Value, CultureInfo.InvariantCulture) : null);
         }
 
-        if (message.Contains("Corrupt database file", StringComparison.Ordinal))
+        // A block failing its checksum ("Corrupt database file: ... in block at location"), or one whose contents make
+        // no sense ("INTERNAL Error: Bitpacking offset is out of range at block ... - corrupt database file").
+        if (message.Contains("corrupt database file", StringComparison.OrdinalIgnoreCase))
         {
             return new(DuckDbFileFaultKind.Corrupt);
         }
@@ -64,7 +68,7 @@ public static partial class DuckDbFaults
         // A full disk: writing the file or the WAL fails, or spilling to the temporary folder does (DuckDB caps that
         // folder at the disk's free space and then calls it "out of memory": "failed to offload data block").
         return message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
-               || (exception.ErrorType == DuckDBErrorType.OutOfMemory && message.Contains("failed to offload data block", StringComparison.Ordinal))
+               || (errorType == DuckDBErrorType.OutOfMemory && message.Contains("failed to offload data block", StringComparison.Ordinal))
             ? new(DuckDbFileFaultKind.NoSpace)
             : null;
     }
@@ -89,7 +93,7 @@ public static partial class DuckDbFaults
                 "API or import (DuckDB allows one process per file). Stop that process or let it finish, and try again; nothing was changed.",
                 duckDb),
             DuckDbFileFaultKind.Corrupt => new DataStoreDamagedException(
-                $"The database file {file} is corrupt (a block fails its checksum): {Damaged}. Retrying will not help.", duckDb),
+                $"The database file {file} is corrupt (a block fails its checksum or holds what cannot be): {Damaged}. Retrying will not help.", duckDb),
             DuckDbFileFaultKind.Truncated => new DataStoreDamagedException(
                 $"The database file {file} is truncated (shorter than its own header says): {Damaged}. Retrying will not help.", duckDb),
             DuckDbFileFaultKind.NotADatabase => new DataStoreDamagedException(
@@ -120,7 +124,7 @@ public enum DuckDbFileFaultKind
     /// <summary>Another process has the file open (DuckDB locks a file per process).</summary>
     HeldByAnotherProcess,
 
-    /// <summary>A block fails its checksum.</summary>
+    /// <summary>A block fails its checksum, or its contents cannot be (a WAL replayed onto a file it was not written for).</summary>
     Corrupt,
 
     /// <summary>The file ends before the blocks its header lists.</summary>
