@@ -617,13 +617,17 @@ public static class RandomDatasets
         }
     }
 
-    /// <summary>Accumulates customers and sales; ids are unique, increasing with random gaps.</summary>
+    /// <summary>
+    /// Accumulates customers and sales; ids are unique, increasing with random gaps, now and then one wider than the
+    /// blocks of 65,536 ids in which DuckDB's population.sql counts customers to find the scores' cuts.
+    /// </summary>
     private sealed class Builder
     {
         private readonly List<RefCustomer> _customers = [];
         private readonly List<(long CustomerId, DateOnly Date, decimal Amount, int Quantity, decimal? Profit)> _sales = [];
         private readonly List<string> _mobileDigits = [];
         private long _lastCustomerId;
+        private int _ids;
 
         public Builder(Random rng)
         {
@@ -638,7 +642,7 @@ public static class RandomDatasets
         /// <summary>An id that is never given a customers row.</summary>
         public long NewOrphanId()
         {
-            _lastCustomerId += Rng.Next(1, 4);
+            _lastCustomerId += Rng.Next(1, 4) + (++_ids % 20 == 0 ? 70_000 : 0);
             return _lastCustomerId;
         }
 

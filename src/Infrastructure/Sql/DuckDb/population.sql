@@ -5,7 +5,8 @@
 -- It reads campaign.customer_days (one row per customer and purchase day, kept by the importer): a visit is a row.
 -- as_of_date is the result of as_of_date.sql, as_of_fiscal_year its fiscal year (FiscalCalendar). Bucket bounds
 -- are parameters taken from the domain's bucket families, so they are defined once.
-window_days AS (
+-- Not materialized: it is read twice (the older fiscal years), and holds every visit of the window.
+window_days AS NOT MATERIALIZED (
     SELECT
         d.*,
         -- A date's fiscal year: its calendar year, minus one before the fiscal year's start month.
@@ -27,30 +28,38 @@ per_customer AS (
         MAX(d.transaction_date) AS last_date,
         MIN(d.acquired_date) AS acquired_date,
         -- Fiscal years active, as bits: bit i is the fiscal year i years before the as-of date's (a list would
-        -- cost a DISTINCT per customer). Years 64 or more before it, if any, are kept in a list. (CASE, not
-        -- FILTER: it shifts only the rows it keeps, and costs less per row.)
+        -- cost a DISTINCT per customer). Years 64 or more before it are listed below. (CASE, not FILTER: it shifts
+        -- only the rows it keeps, and costs less per row.)
         bit_or(CASE WHEN d.fiscal_year > $as_of_fiscal_year - 64
-                    THEN CAST(1 AS UBIGINT) << CAST($as_of_fiscal_year - d.fiscal_year AS UBIGINT) END) AS recent_fiscal_years,
-        list(DISTINCT d.fiscal_year) FILTER (WHERE d.fiscal_year <= $as_of_fiscal_year - 64) AS older_fiscal_years
+                    THEN CAST(1 AS UBIGINT) << CAST($as_of_fiscal_year - d.fiscal_year AS UBIGINT) END) AS recent_fiscal_years
     FROM window_days AS d
+    GROUP BY d.customer_id
+),
+-- Fiscal years 64 or more before the as-of date's, listed for the rare customers whose first visit is that old:
+-- a list aggregate over every customer costs a second at 100M visits, even when it is always empty.
+older_fiscal_years AS (
+    SELECT d.customer_id, list(DISTINCT d.fiscal_year) AS older_fiscal_years
+    FROM window_days AS d
+    WHERE d.fiscal_year <= $as_of_fiscal_year - 64
+      AND d.customer_id IN (
+          SELECT pc.customer_id FROM per_customer AS pc
+          WHERE pc.first_date < make_date(CAST($as_of_fiscal_year - 63 AS BIGINT), $fiscal_year_start_month, 1))
     GROUP BY d.customer_id
 ),
 -- Scores are NTILE(5) OVER (ORDER BY value, customer_id) (contract step 4: R orders by recency descending, that
 -- is by last date ascending). NTILE gives tile k the ranks up to k * (n / 5) + least(k, n % 5), so a customer's
 -- score is fixed by the four rows at those ranks, the cuts: 1 + the number of cuts its (value, customer_id)
--- comes after. The cuts are found without sorting P three times: count the customers per whole value, find the
--- value group holding each cut rank, and rank only the members of those groups.
-score_values AS (
-    SELECT 'r' AS score, CAST(pc.last_date - DATE '1970-01-01' AS DECIMAL(18, 2)) AS value, pc.customer_id FROM per_customer AS pc
-    UNION ALL
-    SELECT 'f', pc.visits, pc.customer_id FROM per_customer AS pc
-    UNION ALL
-    SELECT 'm', pc.spend, pc.customer_id FROM per_customer AS pc
-),
+-- comes after. The cuts are found without sorting P: count the customers per whole value and find the value group
+-- holding each cut rank; count that group's customers per (value, block of 65,536 ids) and find the block holding
+-- it; rank only the members of those blocks (a group can hold millions: everyone with two visits).
 value_groups AS (
-    SELECT v.score, floor(v.value) AS value_floor, COUNT(*) AS customers
-    FROM score_values AS v
-    GROUP BY v.score, value_floor
+    SELECT 'r' AS score, CAST(pc.last_date - DATE '1970-01-01' AS DECIMAL(18, 2)) AS value_floor, COUNT(*) AS customers
+    FROM per_customer AS pc
+    GROUP BY value_floor
+    UNION ALL
+    SELECT 'f', pc.visits, COUNT(*) FROM per_customer AS pc GROUP BY pc.visits
+    UNION ALL
+    SELECT 'm', floor(pc.spend) AS value_floor, COUNT(*) FROM per_customer AS pc GROUP BY value_floor
 ),
 ranked_groups AS (
     SELECT g.*, SUM(g.customers) OVER (PARTITION BY g.score ORDER BY g.value_floor) - g.customers AS ranked_before
@@ -65,15 +74,46 @@ cut_groups AS (
     FROM ranked_groups AS g
     JOIN cut_ranks AS c ON c.last_rank > g.ranked_before AND c.last_rank <= g.ranked_before + g.customers
 ),
-cut_group_members AS (
+cut_group_values AS (
+    SELECT 'r' AS score, CAST(pc.last_date - DATE '1970-01-01' AS DECIMAL(18, 2)) AS value, pc.customer_id
+    FROM per_customer AS pc
+    WHERE CAST(pc.last_date - DATE '1970-01-01' AS DECIMAL(18, 2)) IN (SELECT value_floor FROM cut_groups WHERE score = 'r')
+    UNION ALL
+    SELECT 'f', pc.visits, pc.customer_id
+    FROM per_customer AS pc
+    WHERE pc.visits IN (SELECT value_floor FROM cut_groups WHERE score = 'f')
+    UNION ALL
+    SELECT 'm', pc.spend, pc.customer_id
+    FROM per_customer AS pc
+    WHERE floor(pc.spend) IN (SELECT value_floor FROM cut_groups WHERE score = 'm')
+),
+ranked_blocks AS (
+    SELECT
+        b.*,
+        SUM(b.customers) OVER (PARTITION BY b.score, b.value_floor ORDER BY b.value, b.id_block) - b.customers AS ranked_before
+    FROM (
+        SELECT v.score, floor(v.value) AS value_floor, v.value, v.customer_id // 65536 AS id_block, COUNT(*) AS customers
+        FROM cut_group_values AS v
+        GROUP BY v.score, v.value, id_block
+    ) AS b
+),
+cut_blocks AS (
+    SELECT b.score, b.value, b.id_block, c.k, c.position - b.ranked_before AS position
+    FROM ranked_blocks AS b
+    JOIN cut_groups AS c
+      ON c.score = b.score AND c.value_floor = b.value_floor
+     AND c.position > b.ranked_before AND c.position <= b.ranked_before + b.customers
+),
+cut_block_members AS (
     SELECT
         v.score,
         v.value,
         v.customer_id,
-        floor(v.value) AS value_floor,
-        row_number() OVER (PARTITION BY v.score, floor(v.value) ORDER BY v.value, v.customer_id) AS position
-    FROM score_values AS v
-    SEMI JOIN (SELECT DISTINCT score, value_floor FROM cut_groups) AS g ON g.score = v.score AND g.value_floor = floor(v.value)
+        v.customer_id // 65536 AS id_block,
+        row_number() OVER (PARTITION BY v.score, v.value, v.customer_id // 65536 ORDER BY v.customer_id) AS position
+    FROM cut_group_values AS v
+    SEMI JOIN (SELECT DISTINCT score, value, id_block FROM cut_blocks) AS b
+      ON b.score = v.score AND b.value = v.value AND b.id_block = v.customer_id // 65536
 ),
 cuts AS (
     SELECT
@@ -89,8 +129,9 @@ cuts AS (
         MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 2) AS m2,
         MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 3) AS m3,
         MAX({value: m.value, id: m.customer_id}) FILTER (WHERE c.score = 'm' AND c.k = 4) AS m4
-    FROM cut_groups AS c
-    JOIN cut_group_members AS m ON m.score = c.score AND m.value_floor = c.value_floor AND m.position = c.position
+    FROM cut_blocks AS c
+    JOIN cut_block_members AS m
+      ON m.score = c.score AND m.value = c.value AND m.id_block = c.id_block AND m.position = c.position
 ),
 measured AS (
     SELECT
@@ -105,7 +146,7 @@ population AS (
     SELECT
         m.customer_id,
         m.recent_fiscal_years,
-        m.older_fiscal_years,
+        o.older_fiscal_years,
         CAST(year(m.acquired_date) - CASE WHEN month(m.acquired_date) < $fiscal_year_start_month THEN 1 ELSE 0 END AS INTEGER)
             AS acquired_fiscal_year,
         m.visits,
@@ -187,4 +228,5 @@ population AS (
         END AS return_bucket
     FROM measured AS m
     CROSS JOIN cuts
+    LEFT JOIN older_fiscal_years AS o ON o.customer_id = m.customer_id
 )
