@@ -341,8 +341,8 @@ public static class Commands
             await error.WriteLineAsync($"Failed: {unexpected.Message.Split('\n')[0]} Nothing was changed.");
             if (unexpected.Message.Contains("Out of Memory", StringComparison.OrdinalIgnoreCase))
             {
-                // The command line keeps DuckDB small (appsettings.json); replacing millions of existing rows needs more.
-                await error.WriteLineAsync("DuckDB needs more memory for this batch: set Database__DuckDbMemoryLimit=1GB and run again.");
+                // The importer sizes DuckDB's memory to the batch (DuckDbCampaignImporter); work it did not foresee needs more.
+                await error.WriteLineAsync("DuckDB needs more memory for this batch: set Database__DuckDbMemoryLimit higher (e.g. 2GB) and run again.");
             }
             return ExitCodes.Failed;
         }

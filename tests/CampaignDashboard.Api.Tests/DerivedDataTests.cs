@@ -60,8 +60,11 @@ public sealed class DerivedDataTests
         });
     }
 
-    [Test]
-    public async Task A_daily_file_changes_each_visit_and_acquisition_date_as_their_definitions_say()
+    // A batch smaller than the visits there is merged; one at least as large recomputes its customers' visits: here
+    // ten more purchases of a new customer make it so.
+    [TestCase(0)]
+    [TestCase(10)]
+    public async Task A_batch_changes_each_visit_and_acquisition_date_as_their_definitions_say(int newCustomersPurchases)
     {
         var day = new DateOnly(2025, 3, 10);
         CustomerRecord[] customers =
@@ -90,22 +93,26 @@ public sealed class DerivedDataTests
             new(12, 1, day.AddDays(-30), 7m, 1, null),
             new(21, 4, day, 20m, 2, null),
             new(42, 4, day, 2m, 1, 1m),
+            .. Enumerable.Range(1, newCustomersPurchases).Select(i => new TransactionRecord(100 + i, 5, day.AddDays(i), 1m, 1, null)),
         ];
         await _factory.Services.GetRequiredService<ICampaignImporter>().ImportAsync(
-            ImportBatch.FromRecords("daily", [customers[2] with { RegistrationDate = null }], daily), null, CancellationToken.None);
+            ImportBatch.FromRecords("daily", [customers[2] with { RegistrationDate = null }, new(5, "new", null, null)], daily),
+            null, CancellationToken.None);
 
         var visits = await QueryAsync("""
             SELECT customer_id || ' ' || transaction_date || ' ' || bills || ' ' || units || ' ' || spend || ' ' || profit || ' ' || acquired_date
             FROM campaign.customer_days ORDER BY customer_id, transaction_date
             """);
-        Assert.That(visits, Is.EqualTo(new[]
-        {
+        string[] expected =
+        [
             "1 2025-02-08 1 1 7.00 0.00 2025-02-08",
             "1 2025-03-10 1 1 10.00 1.00 2025-02-08",
             "2 2025-03-15 1 1 5.00 1.00 2025-03-15",
             "3 2025-03-10 1 3 30.00 3.00 2025-03-10",
             "4 2025-03-10 3 7 62.00 5.00 2025-03-10",
-        }));
+            .. Enumerable.Range(1, newCustomersPurchases).Select(i => $"5 {day.AddDays(i):yyyy-MM-dd} 1 1 1.00 0.00 2025-03-11"),
+        ];
+        Assert.That(visits, Is.EqualTo(expected));
         Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
     }
 

@@ -121,6 +121,8 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
             await staging.CommitAsync(cancellationToken);
         }
 
+        await using var memory = await ReserveMemoryAsync(connection, customers + transactions, cancellationToken);
+
         // 2. Check ids and customers across the whole batch.
         if (errors.Count < ImportRejectedException.MaxErrors)
         {
@@ -144,7 +146,7 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
             }
 
             await ExecuteAsync(connection, write, "import_write", cancellationToken);
-            await WriteDerivedDataAsync(connection, write, cancellationToken);
+            await WriteDerivedDataAsync(connection, write, transactions, cancellationToken);
             using (await gate.CommitAsync(cancellationToken))
             {
                 await write.CommitAsync(cancellationToken);
@@ -174,11 +176,27 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     }
 
     /// <summary>
-    /// Brings data derived from the campaign tables up to date with the batch just written, in the write
-    /// transaction. Engines that derive nothing keep the default.
+    /// Brings data derived from the campaign tables up to date with the batch just written (of
+    /// <paramref name="stagedTransactions"/> transactions), in the write transaction. Engines that derive nothing keep
+    /// the default.
     /// </summary>
-    protected virtual Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+    protected virtual Task WriteDerivedDataAsync(
+        DbConnection connection, DbTransaction transaction, long stagedTransactions, CancellationToken cancellationToken) =>
         Task.CompletedTask;
+
+    /// <summary>
+    /// Makes room for checking and writing <paramref name="stagedRows"/> staged rows, until the returned object is
+    /// disposed. Engines whose memory does not depend on the batch keep the default (nothing to do).
+    /// </summary>
+    protected virtual ValueTask<IAsyncDisposable> ReserveMemoryAsync(DbConnection connection, long stagedRows, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IAsyncDisposable>(NoReservation.Instance);
+
+    private sealed class NoReservation : IAsyncDisposable
+    {
+        public static readonly NoReservation Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
     /// <summary>Bulk-loads valid customer rows into the staging table; returns how many.</summary>
     protected abstract Task<long> StageCustomersAsync(

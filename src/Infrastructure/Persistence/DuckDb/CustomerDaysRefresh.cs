@@ -5,9 +5,9 @@ using Dapper;
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>
-/// Recomputes campaign.customer_days for the customers listed in campaign_import.affected_customers (derived/rebuild.sql:
-/// every customer), about <see cref="CustomersPerRange"/> customers at a time, in the caller's transaction. Imports
-/// merge their changes instead (derived/customer_days_merge.sql).
+/// Recomputes campaign.customer_days for the customers listed in campaign_import.affected_customers (a large import's,
+/// or every customer for derived/rebuild.sql), about <see cref="CustomersPerRange"/> customers at a time, in the
+/// caller's transaction. Small imports merge their changes instead (derived/customer_days_merge.sql).
 /// </summary>
 internal static class CustomerDaysRefresh
 {

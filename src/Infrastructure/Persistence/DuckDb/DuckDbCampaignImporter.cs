@@ -10,6 +10,48 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 /// <summary>Imports into the embedded database; staging goes through the DuckDB appender.</summary>
 public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion, DataCommitGate gate) : CampaignImporter(engine, dataVersion, gate)
 {
+    /// <summary>
+    /// What checking and writing a batch needs, per staged row: its id checks and joins grow with it. Measured: 64 MB
+    /// held 11 million rows (10M transactions and their customers) and failed at 110 million, which 640 MB held.
+    /// </summary>
+    private const long BytesPerStagedRow = 6;
+
+    /// <summary>What checking and writing any batch needs at least (the command line's default cap): 12 MiB failed 2.2M rows.</summary>
+    private const long MinimumBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// A configured memory cap lower than a batch needs (<see cref="MinimumBytes"/>, or <see cref="BytesPerStagedRow"/>
+    /// per staged row) is raised to that for this import and set back after it: imports of any size run with the
+    /// default settings (the command line's 64 MB), and small ones stay small.
+    /// </summary>
+    protected override async ValueTask<IAsyncDisposable> ReserveMemoryAsync(DbConnection connection, long stagedRows, CancellationToken cancellationToken)
+    {
+        var needed = Math.Max(MinimumBytes, stagedRows * BytesPerStagedRow);
+        if (engine.MemoryLimitBytes is not { } limit || needed <= limit)
+        {
+            return await base.ReserveMemoryAsync(connection, stagedRows, cancellationToken);
+        }
+
+        await engine.SetMemoryLimitAsync(connection, needed);
+        return new RaisedMemoryLimit(engine, connection);
+    }
+
+    /// <summary>Sets the configured cap back; a database that refuses work after a fatal error keeps it until reopened.</summary>
+    private sealed class RaisedMemoryLimit(DuckDbEngine engine, DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await engine.SetMemoryLimitAsync(connection, null);
+            }
+            catch (DbException)
+            {
+                // Reopening the database (after the failure the import reports) applies the configured cap again.
+            }
+        }
+    }
+
     /// <summary>A full disk or a damaged file, said as such with the file's path.</summary>
     protected override Exception? ExplainFailure(Exception failure) => DuckDbFaults.Explain(failure, DuckDbConnectionStrings.FilePath(engine.ConnectionString));
 
@@ -34,10 +76,24 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
         }
     }
 
-    /// <summary>The visits (campaign.customer_days) the batch changed, merged in time proportional to the batch.</summary>
-    protected override Task WriteDerivedDataAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            engine.Script("derived/customer_days_merge"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+    /// <summary>
+    /// The visits (campaign.customer_days) the batch changed. A batch smaller than the visits already there (a daily
+    /// file) is merged, in time proportional to the batch; a larger one (a first load, a bulk reload) recomputes its
+    /// customers' visits range by range, which bounds its memory and writes them in customer order, the order the
+    /// population's per-customer aggregate reads fastest (out of order, it took 15.7 s instead of about 7 s at 100M).
+    /// </summary>
+    protected override async Task WriteDerivedDataAsync(
+        DbConnection connection, DbTransaction transaction, long stagedTransactions, CancellationToken cancellationToken)
+    {
+        var visits = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            engine.Qualify("SELECT COUNT(*) FROM campaign.customer_days"), transaction: transaction, cancellationToken: cancellationToken));
+        var script = stagedTransactions < visits ? "derived/customer_days_merge" : "derived/import_affected_customers";
+        await connection.ExecuteAsync(new CommandDefinition(engine.Script(script), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
+        if (stagedTransactions >= visits)
+        {
+            await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
+        }
+    }
 
     protected override Task<long> StageCustomersAsync(
         DbConnection connection, DbTransaction transaction, IEnumerable<(long Line, CustomerRecord Record)> rows, CancellationToken cancellationToken) =>

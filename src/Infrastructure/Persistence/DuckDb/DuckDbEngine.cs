@@ -109,6 +109,29 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
+    /// <summary>The configured cap on DuckDB's memory (Database:DuckDbMemoryLimit) in bytes; null when DuckDB's default applies.</summary>
+    public long? MemoryLimitBytes => memoryLimit is null ? null : BytesOf(ValidMemoryLimit(memoryLimit));
+
+    /// <summary>Sets the database's memory cap (every connection's), e.g. for one large import; null restores the configured one.</summary>
+    public async Task SetMemoryLimitAsync(DbConnection connection, long? bytes)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = bytes is { } value
+            ? string.Create(CultureInfo.InvariantCulture, $"SET memory_limit = '{value / (1024 * 1024)}MiB'")
+            : memoryLimit is null ? "RESET memory_limit" : $"SET memory_limit = '{ValidMemoryLimit(memoryLimit)}'";
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Bytes of a DuckDB memory size: KB, MB, GB, TB are powers of 1000, KiB ... TiB of 1024, as in DuckDB.</summary>
+    public static long BytesOf(string size)
+    {
+        var match = MemorySize().Match(size);
+        var unit = match.Groups[2].Value;
+        var power = "KMGT".IndexOf(unit[0], StringComparison.Ordinal) + 1;
+        var scale = Math.Pow(unit.Contains('i', StringComparison.Ordinal) ? 1024 : 1000, power);
+        return (long)(double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * scale);
+    }
+
     /// <summary>Whether <paramref name="value"/> is a DuckDB memory size such as "512MB" or "1.5GB".</summary>
     public static bool IsMemorySize(string value) => MemorySize().IsMatch(value);
 
@@ -124,7 +147,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\w.""])(campaign|campaign_import)\.(?=[A-Za-z_])")]
     private static partial System.Text.RegularExpressions.Regex CampaignSchemaReference();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)\s*$")]
     private static partial System.Text.RegularExpressions.Regex MemorySize();
 
     public void Dispose()

@@ -31,8 +31,9 @@ CREATE TABLE IF NOT EXISTS campaign.transactions (
 -- One row per customer and purchase day (a visit), with that day's totals: the transactions aggregated exactly,
 -- so that the population counts visits without COUNT(DISTINCT) over every bill, and the customer's acquisition
 -- date (registration date, else first purchase in the whole relation), so that it needs no join with customers.
--- Kept by the importer (derived/customer_days_refresh.sql), in customer order, which keeps the per-customer
--- aggregation cache-friendly.
+-- Kept by the importer: large batches recompute their customers' visits in customer order, which keeps the
+-- per-customer aggregation cache-friendly (derived/customer_days_refresh.sql); daily files merge theirs at the end
+-- (derived/customer_days_merge.sql).
 CREATE TABLE IF NOT EXISTS campaign.customer_days (
     customer_id      BIGINT NOT NULL,
     transaction_date DATE NOT NULL,

@@ -1,7 +1,8 @@
 -- Brings campaign.customer_days up to date with the batch just written, in time proportional to the batch: each
 -- visit the batch touches changes by what it adds (the staged transactions) less what it removes (the transactions
 -- they replaced, kept by import_delete_transactions.sql), instead of recomputing its customers' whole histories.
--- Runs inside the import's write transaction, after import_write.sql. Profit counts as 0 where it is missing, as in
+-- Runs inside the import's write transaction, after import_write.sql, for a batch smaller than the visits already
+-- there (larger ones recompute: derived/import_affected_customers.sql). Profit counts as 0 where it is missing, as in
 -- the contract's totals.
 CREATE TABLE campaign_import.visit_changes AS
 SELECT

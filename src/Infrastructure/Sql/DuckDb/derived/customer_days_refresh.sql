@@ -1,7 +1,8 @@
--- Recomputes campaign.customer_days for the customers in campaign_import.affected_customers (derived/rebuild.sql:
--- every customer with transactions), from their transactions and registration dates, for one range of customer ids
--- (derived/affected_customer_ids.sql): each range's aggregate and sort fit a small memory limit. Runs inside the
--- rebuild's transaction. Profit counts as 0 where it is missing, as in the contract's totals.
+-- Recomputes campaign.customer_days for the customers in campaign_import.affected_customers (those of a large batch,
+-- derived/import_affected_customers.sql, or every customer with transactions, derived/rebuild.sql), from their
+-- transactions and registration dates, for one range of customer ids (derived/affected_customer_ids.sql): each
+-- range's aggregate and sort fit a small memory limit, and the visits are written in customer order. Runs inside the
+-- import's or the rebuild's transaction. Profit counts as 0 where it is missing, as in the contract's totals.
 DELETE FROM campaign.customer_days
 WHERE customer_id BETWEEN $first_customer_id AND $last_customer_id
   AND customer_id IN (
