@@ -8,7 +8,7 @@
 -- 1. One partition a month. RANGE RIGHT: each boundary is the first day of its month and belongs to the partition on
 --    its right, so a month is exactly [first day, next first day). Rows before the first boundary go to partition 1;
 --    the last partition (from the last boundary on) must stay EMPTY: new months are added by splitting it while it is
---    empty (add-next-month.sql), which a columnstore index allows cheaply. Adjust the range to the data's.
+--    empty (monthly-maintenance.sql), which a columnstore index allows cheaply. Adjust the range to the data's.
 CREATE PARTITION FUNCTION pf_transactions_month (DATE)
 AS RANGE RIGHT FOR VALUES (
     '20200101', '20200201', '20200301', '20200401', '20200501', '20200601', '20200701', '20200801', '20200901', '20201001', '20201101', '20201201',

@@ -20,7 +20,7 @@ public sealed class SqlServerScaleScriptTests
 
     [Test]
     public void There_are_the_partitioning_script_and_its_monthly_job() =>
-        Assert.That(DbaScripts().Select(c => (string)c.Arguments[0]!), Is.EquivalentTo(new[] { "add-next-month.sql", "partition-transactions.sql" }));
+        Assert.That(DbaScripts().Select(c => (string)c.Arguments[0]!), Is.EquivalentTo(new[] { "monthly-maintenance.sql", "partition-transactions.sql" }));
 
     [TestCaseSource(nameof(DbaScripts))]
     public void A_DBA_script_parses_with_the_SQL_Server_2022_parser(string file) =>
