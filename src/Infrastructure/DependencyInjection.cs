@@ -53,6 +53,7 @@ public static class DependencyInjection
                 services.AddSingleton<SqlServerMigrator>();
                 services.AddSingleton<ICampaignDataStore, SqlServerCampaignDataStore>();
                 services.AddSingleton<ICampaignImporter, SqlServerCampaignImporter>();
+                services.AddSingleton<SqlServerPopulationTables>();
                 services.AddScoped<ISelectionInputs, SqlServerSelectionInputs>();
                 services.AddSingleton<PredictionTables, SqlServerPredictionTables>();
                 break;

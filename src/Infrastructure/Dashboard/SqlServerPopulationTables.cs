@@ -1,0 +1,147 @@
+using System.Data.Common;
+using CampaignDashboard.Application.Common.Telemetry;
+using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Domain.Rfm;
+using CampaignDashboard.Infrastructure.Persistence.SqlServer;
+using Dapper;
+
+namespace CampaignDashboard.Infrastructure.Dashboard;
+
+/// <summary>
+/// SQL Server: scored populations kept across requests, one global temporary table per (window, score method, as-of
+/// date, data version), each held by a connection of its own (a ## table lives as long as the session that made it).
+/// Filters that only narrow the customers reuse their window's table; concurrent requests for one window share one
+/// build. At most <see cref="Capacity"/> are kept (<see cref="SharedTables{TKey}"/>: the least recently used beyond
+/// it is dropped once no request reads it). A table whose session was lost (a server restart, a failover, a killed
+/// session) is found missing when a request leases it, and every window is built again.
+/// </summary>
+public sealed class SqlServerPopulationTables : IAsyncDisposable
+{
+    /// <summary>Windows kept; a population of a million customers is about 100 MB of tempdb.</summary>
+    public const int Capacity = 4;
+
+    private readonly ISqlServerPopulationBuilder _builder;
+    private readonly SharedTables<Key> _tables;
+    private int _generation;
+
+    public SqlServerPopulationTables(SqlServerEngine engine, DashboardParameterBinder binder)
+        : this(new SqlServerPopulationBuilder(engine, binder))
+    {
+    }
+
+    internal SqlServerPopulationTables(ISqlServerPopulationBuilder builder)
+    {
+        _builder = builder;
+        _tables = new SharedTables<Key>(Capacity, BuildAsync);
+    }
+
+    /// <summary>
+    /// The population table of the filter's window, held until the lease is disposed. The build runs without the
+    /// caller's token (other requests may wait for it; it is bounded by the command timeout) and, if the caller
+    /// leaves, stays for the next request.
+    /// </summary>
+    public async Task<SharedTables<Key>.Lease> AcquireAsync(
+        DashboardFilter filter, DateOnly? asOfDate, long dataVersion, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var generation = Volatile.Read(ref _generation);
+            var lease = await _tables.AcquireAsync(
+                new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion, generation), cancellationToken);
+            bool exists;
+            try
+            {
+                exists = await _builder.ExistsAsync(lease.Table, cancellationToken);
+            }
+            catch
+            {
+                await lease.DisposeAsync();
+                throw;
+            }
+
+            if (exists)
+            {
+                return lease;
+            }
+
+            await lease.DisposeAsync();
+            if (attempt == 2)
+            {
+                throw new InvalidOperationException(
+                    $"The population table {lease.Table} was missing right after it was built: the API's connections do not all reach the "
+                    + "same SQL Server (e.g. read-only routing spreads them over several replicas; see docs/scale-out.md).");
+            }
+
+            // Its session is gone, and so, most likely, are those of the other tables: the next generation builds anew.
+            Interlocked.CompareExchange(ref _generation, generation + 1, generation);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _tables.DisposeAsync();
+
+    private async Task<SharedTable> BuildAsync(Key key)
+    {
+        await Task.Yield(); // SharedTables starts a build under its lock: never run any of it there
+        var window = DashboardFilter.Unfiltered with { StartDate = key.Start, EndDate = key.End, ScoreMethod = key.ScoreMethod };
+        return await _builder.BuildAsync(window, key.AsOf);
+    }
+
+    /// <summary>What a population table is built for; <paramref name="Generation"/> changes when tables were lost.</summary>
+    public sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion, int Generation);
+}
+
+/// <summary>Builds a window's population table on the server, and says whether a table still exists there.</summary>
+internal interface ISqlServerPopulationBuilder
+{
+    /// <summary>A new table of the window's scored population, held by a session of its own until dropped.</summary>
+    Task<SharedTable> BuildAsync(DashboardFilter window, DateOnly? asOfDate);
+
+    Task<bool> ExistsAsync(string table, CancellationToken cancellationToken);
+}
+
+internal sealed class SqlServerPopulationBuilder(SqlServerEngine engine, DashboardParameterBinder binder) : ISqlServerPopulationBuilder
+{
+    /// <summary>Whether a global temporary table exists (also parsed by the SQL tests).</summary>
+    public const string ExistsStatement = "SELECT CASE WHEN OBJECT_ID(@table) IS NULL THEN 0 ELSE 1 END;";
+
+    public async Task<SharedTable> BuildAsync(DashboardFilter window, DateOnly? asOfDate)
+    {
+        var name = $"##campaign_population_{Guid.NewGuid():N}";
+        var sql = SqlServerSelectionInputs.PopulationStatement(name);
+        using var activity = DashboardTelemetry.StartDatabaseCommand(DashboardScripts.Population, engine.TelemetryName);
+        var connection = await engine.OpenConnectionAsync(CancellationToken.None);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql, binder.Bind(sql, window, asOfDate), commandTimeout: engine.CommandTimeoutSeconds));
+            return new SharedTable(name, () => DropAsync(connection, name));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string table, CancellationToken cancellationToken)
+    {
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            ExistsStatement, new { table = $"tempdb..{table}" }, commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private static async ValueTask DropAsync(DbConnection connection, string name)
+    {
+        await using (connection)
+        {
+            try
+            {
+                // Closing the session drops the table; the explicit drop frees it even if the pool keeps the session.
+                await connection.ExecuteAsync($"DROP TABLE IF EXISTS {name};");
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // The session is already gone (a lost connection), and its table with it.
+            }
+        }
+    }
+}
