@@ -72,7 +72,9 @@ public sealed class DashboardApiFactory(
         _ = Server; // starts the host: the schema exists from here on
         await using (var connection = await Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers; DELETE FROM campaign.customer_days;");
+            // campaign.customer_days is DuckDB's alone (derived by its importer).
+            await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers;"
+                + (sqlServer is null ? " DELETE FROM campaign.customer_days;" : string.Empty));
         }
 
         await Services.GetRequiredService<ICampaignImporter>().ImportAsync(
