@@ -209,8 +209,12 @@ public static class Commands
     private static Command BenchCommand(TextWriter output, TextWriter error)
     {
         var runs = new Option<int>("--runs") { Description = "Runs per case (median and spread are reported)", DefaultValueFactory = _ => 5 };
-        var customers = new Option<long>("--customers") { Description = "Customers of the large dataset", DefaultValueFactory = _ => 1_000_000 };
-        var transactions = new Option<long>("--transactions") { Description = "Transactions of the large dataset", DefaultValueFactory = _ => 10_000_000 };
+        var customers = new Option<long?>("--customers") { Description = "Customers of the large dataset (default: a tenth of the transactions)" };
+        var transactions = new Option<long>("--transactions")
+        {
+            Description = $"Transactions of the large dataset; from {Bench.ScaleRunTransactions:N0} on, the scale cases run instead (e.g. 100000000 with --runs 1)",
+            DefaultValueFactory = _ => 10_000_000,
+        };
         var data = new Option<DirectoryInfo>("--data") { Description = "Where the datasets are kept", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "bench")) };
         var liveRefresh = new Option<bool>("--live-refresh-only")
         {
@@ -233,13 +237,15 @@ public static class Commands
         });
         command.SetAction((parse, cancellationToken) => Guarded(output, error, async () =>
         {
-            var table = await new Bench(
-                    output, parse.GetValue(runs), parse.GetValue(customers), parse.GetValue(transactions), parse.GetValue(data)!.FullName, parse.GetValue(liveRefresh))
-                .RunAsync(cancellationToken);
+            var transactionCount = parse.GetValue(transactions);
+            var bench = new Bench(
+                output, parse.GetValue(runs), parse.GetValue(customers) ?? transactionCount / 10, transactionCount, parse.GetValue(data)!.FullName,
+                parse.GetValue(liveRefresh));
+            var table = await bench.RunAsync(cancellationToken);
             await output.WriteLineAsync(table);
             if (parse.GetValue(report) is { } file)
             {
-                const string begin = "<!-- bench:begin -->", end = "<!-- bench:end -->";
+                string begin = $"<!-- {bench.ReportMarker}:begin -->", end = $"<!-- {bench.ReportMarker}:end -->";
                 var existing = file.Exists ? await File.ReadAllTextAsync(file.FullName, cancellationToken) : string.Empty;
                 var section = $"{begin}\n{table}{end}";
                 var updated = existing.Contains(begin, StringComparison.Ordinal) && existing.Contains(end, StringComparison.Ordinal)
