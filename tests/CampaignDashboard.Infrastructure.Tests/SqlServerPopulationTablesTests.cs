@@ -76,6 +76,24 @@ public sealed class SqlServerPopulationTablesTests
         });
     }
 
+    // Data can change behind the data version (views over a retailer's tables): a table is built again after
+    // Dashboard:CacheSeconds, when the response cache would also compute again, and every time with the cache off.
+    [TestCase(300, 299, 1)]
+    [TestCase(300, 301, 2)]
+    [TestCase(0, 0, 2)]
+    public async Task A_windows_table_is_built_again_after_the_cache_period(int cacheSeconds, int secondsLater, int builds)
+    {
+        var builder = new FakeBuilder();
+        var time = new SteppedTime();
+        await using var tables = new SqlServerPopulationTables(builder, cacheSeconds, time);
+
+        await (await tables.AcquireAsync(Window, AsOf, 7, CancellationToken.None)).DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(secondsLater));
+        await (await tables.AcquireAsync(Window, AsOf, 7, CancellationToken.None)).DisposeAsync();
+
+        Assert.That(builder.Built, Has.Count.EqualTo(builds));
+    }
+
     [Test]
     public async Task Concurrent_requests_for_one_window_wait_for_one_build()
     {
@@ -234,6 +252,18 @@ public sealed class SqlServerPopulationTablesTests
     }
 
     private static DashboardFilter WindowNumber(int number) => Window with { StartDate = Window.StartDate!.Value.AddDays(number) };
+
+    /// <summary>A clock that moves only when told, from the start of a cache period.</summary>
+    private sealed class SteppedTime : TimeProvider
+    {
+        private long _ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
 
     private sealed class FakeBuilder : ISqlServerPopulationBuilder
     {

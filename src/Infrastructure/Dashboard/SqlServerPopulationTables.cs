@@ -1,9 +1,11 @@
 using System.Data.Common;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Common.Telemetry;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Infrastructure.Persistence.SqlServer;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
@@ -13,7 +15,9 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// Filters that only narrow the customers reuse their window's table; concurrent requests for one window share one
 /// build. At most <see cref="Capacity"/> are kept (<see cref="SharedTables{TKey}"/>: the least recently used beyond
 /// it is dropped once no request reads it). A table whose session was lost (a server restart, a failover, a killed
-/// session) is found missing when a request leases it, and every window is built again.
+/// session) is found missing when a request leases it, and every window is built again. A table is also built again
+/// after Dashboard:CacheSeconds (every time when 0): data changed behind the data version (the views over a retailer's
+/// tables of docs/sql-server.md) is then seen as soon as the response cache would see it.
 /// </summary>
 public sealed class SqlServerPopulationTables : IAsyncDisposable
 {
@@ -22,16 +26,21 @@ public sealed class SqlServerPopulationTables : IAsyncDisposable
 
     private readonly ISqlServerPopulationBuilder _builder;
     private readonly SharedTables<Key> _tables;
+    private readonly int _cacheSeconds;
+    private readonly TimeProvider _time;
     private int _generation;
+    private long _uncachedBuilds;
 
-    public SqlServerPopulationTables(SqlServerEngine engine, DashboardParameterBinder binder)
-        : this(new SqlServerPopulationBuilder(engine, binder))
+    public SqlServerPopulationTables(SqlServerEngine engine, DashboardParameterBinder binder, IOptions<DashboardOptions> options)
+        : this(new SqlServerPopulationBuilder(engine, binder), options.Value.CacheSeconds, TimeProvider.System)
     {
     }
 
-    internal SqlServerPopulationTables(ISqlServerPopulationBuilder builder)
+    internal SqlServerPopulationTables(ISqlServerPopulationBuilder builder, int cacheSeconds = 300, TimeProvider? time = null)
     {
         _builder = builder;
+        _cacheSeconds = cacheSeconds;
+        _time = time ?? TimeProvider.System;
         _tables = new SharedTables<Key>(Capacity, BuildAsync);
     }
 
@@ -47,7 +56,7 @@ public sealed class SqlServerPopulationTables : IAsyncDisposable
         {
             var generation = Volatile.Read(ref _generation);
             var lease = await _tables.AcquireAsync(
-                new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion, generation), cancellationToken);
+                new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion, generation, Period()), cancellationToken);
             bool exists;
             try
             {
@@ -79,6 +88,11 @@ public sealed class SqlServerPopulationTables : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _tables.DisposeAsync();
 
+    /// <summary>The Dashboard:CacheSeconds period a table is built for; with the cache off, one per request.</summary>
+    private long Period() => _cacheSeconds > 0
+        ? _time.GetTimestamp() / (_cacheSeconds * _time.TimestampFrequency)
+        : Interlocked.Increment(ref _uncachedBuilds);
+
     private async Task<SharedTable> BuildAsync(Key key)
     {
         await Task.Yield(); // SharedTables starts a build under its lock: never run any of it there
@@ -86,8 +100,11 @@ public sealed class SqlServerPopulationTables : IAsyncDisposable
         return await _builder.BuildAsync(window, key.AsOf);
     }
 
-    /// <summary>What a population table is built for; <paramref name="Generation"/> changes when tables were lost.</summary>
-    public sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion, int Generation);
+    /// <summary>
+    /// What a population table is built for; <paramref name="Generation"/> changes when tables were lost,
+    /// <paramref name="Period"/> every Dashboard:CacheSeconds.
+    /// </summary>
+    public sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion, int Generation, long Period);
 }
 
 /// <summary>Builds a window's population table on the server, and says whether a table still exists there.</summary>
