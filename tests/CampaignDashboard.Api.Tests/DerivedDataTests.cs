@@ -86,12 +86,14 @@ public sealed class DerivedDataTests
         await _factory.LoadAsync(customers, transactions);
 
         // Customer 1 buys before its first purchase; customer 2's only bill of its first day moves to customer 4's day
-        // (its first visit goes, customer 4's gains a bill); customer 3 is sent again without a registration date; one
-        // of customer 4's bills changes its amount on the same day.
+        // (its first visit goes, customer 4's gains a bill), and its bill of the data's last day moves to that first day
+        // (the last day's only visit goes: meta's last date moves back); customer 3 is sent again without a
+        // registration date; one of customer 4's bills changes its amount on the same day.
         TransactionRecord[] daily =
         [
             new(12, 1, day.AddDays(-30), 7m, 1, null),
             new(21, 4, day, 20m, 2, null),
+            new(22, 2, day, 5m, 1, 1m),
             new(42, 4, day, 2m, 1, 1m),
             .. Enumerable.Range(1, newCustomersPurchases).Select(i => new TransactionRecord(100 + i, 5, day.AddDays(i), 1m, 1, null)),
         ];
@@ -107,13 +109,19 @@ public sealed class DerivedDataTests
         [
             "1 2025-02-08 1 1 7.00 0.00 2025-02-08",
             "1 2025-03-10 1 1 10.00 1.00 2025-02-08",
-            "2 2025-03-15 1 1 5.00 1.00 2025-03-15",
+            "2 2025-03-10 1 1 5.00 1.00 2025-03-10",
             "3 2025-03-10 1 3 30.00 3.00 2025-03-10",
             "4 2025-03-10 3 7 62.00 5.00 2025-03-10",
             .. Enumerable.Range(1, newCustomersPurchases).Select(i => $"5 {day.AddDays(i):yyyy-MM-dd} 1 1 1.00 0.00 2025-03-11"),
         ];
         Assert.That(visits, Is.EqualTo(expected));
         Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
+
+        // meta reads the data's first and last days from the visits (DuckDB answers from their statistics).
+        using var client = _factory.CreateClient();
+        var meta = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/api/campaign/dashboard"))!["meta"]!;
+        Assert.That((meta["first_date"]!.GetValue<string>(), meta["last_date"]!.GetValue<string>()),
+            Is.EqualTo(("2025-02-08", day.AddDays(newCustomersPurchases).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     [Test]

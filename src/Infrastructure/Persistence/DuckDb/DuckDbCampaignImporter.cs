@@ -4,11 +4,13 @@ using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Import;
 using Dapper;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>Imports into the embedded database; staging goes through the DuckDB appender.</summary>
-public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonitor dataVersion, DataCommitGate gate) : CampaignImporter(engine, dataVersion, gate)
+public sealed partial class DuckDbCampaignImporter(
+    DuckDbEngine engine, DataVersionMonitor dataVersion, DataCommitGate gate, ILogger<DuckDbCampaignImporter> logger) : CampaignImporter(engine, dataVersion, gate)
 {
     /// <summary>
     /// What checking and writing a batch needs, per staged row: its id checks and joins grow with it. Measured: 64 MB
@@ -16,8 +18,8 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
     /// </summary>
     private const long BytesPerStagedRow = 6;
 
-    /// <summary>What checking and writing any batch needs at least (the command line's default cap): 12 MiB failed 2.2M rows.</summary>
-    private const long MinimumBytes = 64L * 1024 * 1024;
+    /// <summary>What checking and writing any batch needs at least (the command line's default cap, 64MB): 12 MiB failed 2.2M rows.</summary>
+    private const long MinimumBytes = 64_000_000;
 
     /// <summary>
     /// A configured memory cap lower than a batch needs (<see cref="MinimumBytes"/>, or <see cref="BytesPerStagedRow"/>
@@ -32,25 +34,28 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
             return await base.ReserveMemoryAsync(connection, stagedRows, cancellationToken);
         }
 
-        await engine.SetMemoryLimitAsync(connection, needed);
-        return new RaisedMemoryLimit(engine, connection);
+        await engine.RaiseMemoryLimitAsync(connection, needed);
+        LogMemoryRaised(limit / 1_000_000, needed / 1_000_000, stagedRows);
+        return new RaisedMemoryLimit(engine, connection, LogMemoryNotRestored);
     }
 
-    /// <summary>Sets the configured cap back; a database that refuses work after a fatal error keeps it until reopened.</summary>
-    private sealed class RaisedMemoryLimit(DuckDbEngine engine, DbConnection connection) : IAsyncDisposable
+    /// <summary>Sets the configured cap back; when DuckDB refuses, the engine tries again at every connection it opens.</summary>
+    private sealed class RaisedMemoryLimit(DuckDbEngine engine, DbConnection connection, Action notRestored) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
-            try
+            if (!await engine.RestoreMemoryLimitAsync(connection))
             {
-                await engine.SetMemoryLimitAsync(connection, null);
-            }
-            catch (DbException)
-            {
-                // Reopening the database (after the failure the import reports) applies the configured cap again.
+                notRestored();
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "DuckDB's memory cap raised from {ConfiguredMb} MB to {RaisedMb} MB for an import of {Rows} rows")]
+    private partial void LogMemoryRaised(long configuredMb, long raisedMb, long rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DuckDB's memory cap could not be set back after an import (memory in use above it); every connection opened next tries again")]
+    private partial void LogMemoryNotRestored();
 
     /// <summary>A full disk or a damaged file, said as such with the file's path.</summary>
     protected override Exception? ExplainFailure(Exception failure) => DuckDbFaults.Explain(failure, DuckDbConnectionStrings.FilePath(engine.ConnectionString));
@@ -80,7 +85,7 @@ public sealed class DuckDbCampaignImporter(DuckDbEngine engine, DataVersionMonit
     /// The visits (campaign.customer_days) the batch changed. A batch smaller than the visits already there (a daily
     /// file) is merged, in time proportional to the batch; a larger one (a first load, a bulk reload) recomputes its
     /// customers' visits range by range, which bounds its memory and writes them in customer order, the order the
-    /// population's per-customer aggregate reads fastest (out of order, it took 15.7 s instead of about 7 s at 100M).
+    /// population's per-customer aggregate reads fastest (out of order, it took 15.7 s instead of about 6 s at 100M).
     /// </summary>
     protected override async Task WriteDerivedDataAsync(
         DbConnection connection, DbTransaction transaction, long stagedTransactions, CancellationToken cancellationToken)

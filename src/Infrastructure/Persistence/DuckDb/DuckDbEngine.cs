@@ -39,6 +39,10 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
 
     private readonly string _catalog = QuotedCatalogOf(connectionString);
 
+    // The configured memory cap is in force, raised for an import, or to be set back (DuckDB refused at the import's end).
+    private const int MemoryLimitConfigured = 0, MemoryLimitRaised = 1, MemoryLimitRestorePending = 2;
+    private int _memoryLimitState;
+
     private static string QuotedCatalogOf(string connectionString)
     {
         var path = DuckDbConnectionStrings.FilePath(connectionString);
@@ -53,6 +57,11 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
             await EnsureOpenAsync(cancellationToken);
             var connection = new DuckDBConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
+            if (Volatile.Read(ref _memoryLimitState) == MemoryLimitRestorePending)
+            {
+                await RestoreMemoryLimitAsync(connection);
+            }
+
             return connection;
         }
         catch (DuckDBException e) when (DuckDbFaults.Explain(e, DuckDbConnectionStrings.FilePath(connectionString)) is { } explained)
@@ -112,13 +121,36 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     /// <summary>The configured cap on DuckDB's memory (Database:DuckDbMemoryLimit) in bytes; null when DuckDB's default applies.</summary>
     public long? MemoryLimitBytes => memoryLimit is null ? null : BytesOf(ValidMemoryLimit(memoryLimit));
 
-    /// <summary>Sets the database's memory cap (every connection's), e.g. for one large import; null restores the configured one.</summary>
-    public async Task SetMemoryLimitAsync(DbConnection connection, long? bytes)
+    /// <summary>Raises the database's memory cap (every connection's) for one large import, until <see cref="RestoreMemoryLimitAsync"/>.</summary>
+    public async Task RaiseMemoryLimitAsync(DbConnection connection, long bytes)
+    {
+        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET memory_limit = '{bytes / (1024 * 1024)}MiB'"));
+        Volatile.Write(ref _memoryLimitState, MemoryLimitRaised);
+    }
+
+    /// <summary>
+    /// Sets the configured cap back after an import raised it; false when DuckDB refused (it cannot lower the cap while
+    /// memory above it is pinned, e.g. by requests running): every connection opened from then on tries again.
+    /// </summary>
+    public async Task<bool> RestoreMemoryLimitAsync(DbConnection connection)
+    {
+        try
+        {
+            await ExecuteAsync(connection, $"SET memory_limit = '{ValidMemoryLimit(memoryLimit!)}'");
+            Volatile.Write(ref _memoryLimitState, MemoryLimitConfigured);
+            return true;
+        }
+        catch (DbException)
+        {
+            Volatile.Write(ref _memoryLimitState, MemoryLimitRestorePending);
+            return false;
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = bytes is { } value
-            ? string.Create(CultureInfo.InvariantCulture, $"SET memory_limit = '{value / (1024 * 1024)}MiB'")
-            : memoryLimit is null ? "RESET memory_limit" : $"SET memory_limit = '{ValidMemoryLimit(memoryLimit)}'";
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
 

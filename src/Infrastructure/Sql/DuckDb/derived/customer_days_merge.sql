@@ -19,7 +19,9 @@ FROM (
     SELECT customer_id, transaction_date, -1, -quantity, -amount, -COALESCE(profit, 0)
     FROM campaign_import.replaced_transactions
 ) AS changes
-GROUP BY customer_id, transaction_date;
+GROUP BY customer_id, transaction_date
+-- A bill replaced by an identical one changes nothing: its visit is left as it is.
+HAVING SUM(bills) <> 0 OR SUM(units) <> 0 OR SUM(spend) <> 0 OR SUM(profit) <> 0;
 
 -- A visit whose last bill was replaced goes; a new visit takes its day as a stand-in acquisition date, set below.
 MERGE INTO campaign.customer_days AS d
