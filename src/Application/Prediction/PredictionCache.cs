@@ -85,35 +85,43 @@ public sealed partial class PredictionCache(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var inputs = new List<PredictionInput>();
+        // Each row is kept as its id and its history, not as the row read: at ten million customers the rows
+        // themselves would hold half a gigabyte more while the models are fitted.
+        var ids = new List<long>();
+        var histories = new List<CustomerHistory>();
         await using (var scope = scopes.CreateAsyncScope())
         {
             await foreach (var input in scope.ServiceProvider.GetRequiredService<IDashboardQueries>().PredictionInputsAsync(asOf, CancellationToken.None))
             {
-                inputs.Add(input);
+                ids.Add(input.CustomerId);
+                histories.Add(input.History);
             }
         }
 
         var read = Stopwatch.GetElapsedTime(started);
         // In customer order, whatever order the engine read them in: the same data always gives the same fit, to the last bit.
-        inputs.Sort((first, second) => first.CustomerId.CompareTo(second.CustomerId));
-        var histories = inputs.ConvertAll(input => input.History);
-        var (models, reason) = PredictionModels.Fit(histories);
+        var customerIds = ids.ToArray();
+        var customerHistories = histories.ToArray();
+        ids = null; // locals of an async method live as long as it does unless released
+        histories = null;
+        Array.Sort(customerIds, customerHistories);
+        var (models, reason) = PredictionModels.Fit(customerHistories);
         if (models is null)
         {
-            LogNotFitted(asOf, inputs.Count, reason!);
+            LogNotFitted(asOf, customerIds.Length, reason!);
             return CustomerPredictions.Unavailable(reason!);
         }
 
         var forecaster = new CustomerForecaster(models.Visits, models.Spend, settings.HorizonDays, settings.AnnualDiscountRate);
-        var customers = new PredictedCustomer[inputs.Count];
+        var customers = new PredictedCustomer[customerIds.Length];
         for (var i = 0; i < customers.Length; i++)
         {
-            customers[i] = new PredictedCustomer(inputs[i].CustomerId, forecaster.Forecast(inputs[i].X, inputs[i].Tx, inputs[i].T, inputs[i].M));
+            var history = customerHistories[i];
+            customers[i] = new PredictedCustomer(customerIds[i], forecaster.Forecast(history.X, history.Tx, history.T, history.M));
         }
 
         var total = Stopwatch.GetElapsedTime(started);
-        LogFitted(asOf, inputs.Count, read.TotalMilliseconds, total.TotalMilliseconds);
+        LogFitted(asOf, customerIds.Length, read.TotalMilliseconds, total.TotalMilliseconds);
         return CustomerPredictions.Of(models, settings.HorizonDays, customers);
     }
 
