@@ -78,6 +78,7 @@ try
     builder.Services.AddDashboardAuthentication(authentication);
     builder.Services.AddCustomerDataPolicy(builder.Configuration, authentication);
     builder.Services.AddImportPolicy(builder.Configuration, authentication);
+    builder.Services.AddSingleton<ImportWarmup>();
     builder.Services.AddDashboardRateLimiting(rateLimiting);
     builder.Services.AddDashboardCors(allowedOrigins);
     builder.Services.AddDashboardHealthChecks();

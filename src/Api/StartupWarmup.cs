@@ -20,19 +20,25 @@ internal static partial class StartupWarmup
     public static async Task RunAsync(IEndpointRouteBuilder app, ILogger logger, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        await CallAsync(app, typeof(CampaignController), nameof(CampaignController.GetDashboard), DefaultDashboard, cancellationToken);
-        await CallAsync(app, typeof(CustomersController), nameof(CustomersController.GetCustomers), EmptyWindow + "&r_score=5", cancellationToken);
+        var endpoints = app.DataSources.SelectMany(source => source.Endpoints).ToArray();
+        await DefaultDashboardAsync(endpoints, app.ServiceProvider, cancellationToken);
+        await CallAsync(endpoints, app.ServiceProvider, typeof(CustomersController), nameof(CustomersController.GetCustomers), EmptyWindow + "&r_score=5", cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogWarmedUp(logger, elapsed.TotalMilliseconds);
     }
 
-    private static async Task CallAsync(IEndpointRouteBuilder app, Type controllerType, string action, string query, CancellationToken cancellationToken)
+    /// <summary>Computes the default dashboard through its endpoint, into the response and population caches.</summary>
+    public static Task DefaultDashboardAsync(IReadOnlyList<Endpoint> endpoints, IServiceProvider services, CancellationToken cancellationToken) =>
+        CallAsync(endpoints, services, typeof(CampaignController), nameof(CampaignController.GetDashboard), DefaultDashboard, cancellationToken);
+
+    private static async Task CallAsync(
+        IReadOnlyList<Endpoint> endpoints, IServiceProvider services, Type controllerType, string action, string query, CancellationToken cancellationToken)
     {
-        var endpoint = app.DataSources.SelectMany(source => source.Endpoints)
+        var endpoint = endpoints
             .OfType<RouteEndpoint>()
             .Single(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is { ControllerTypeInfo: var controller, ActionName: var name }
                 && name == action && controller.AsType() == controllerType);
-        await using var scope = app.ServiceProvider.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = cancellationToken };
         context.Request.Method = HttpMethods.Get;
         context.Request.Path = "/" + endpoint.RoutePattern.RawText;

@@ -1,3 +1,4 @@
+using CampaignDashboard.Api;
 using System.Diagnostics.Metrics;
 using System.Net;
 using CampaignDashboard.Api.Tests.Security;
@@ -39,6 +40,28 @@ public sealed class StartupWarmupTests
         using var factory = new DashboardApiFactory();
         using var client = factory.CreateClient();
 
+        await AssertServedFromTheCacheAsync(client);
+    }
+
+    [Test]
+    public async Task After_an_import_handed_to_the_API_the_default_dashboard_is_computed_again_in_the_background()
+    {
+        using var factory = new DashboardApiFactory();
+        using var client = factory.CreateClient();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent("transaction_id,customer_id,transaction_date,amount,quantity,profit\n1,1,2025-01-02,10.00,1,\n"), "transactions", "daily.csv" },
+        };
+
+        using var imported = await client.PostAsync("/api/imports?allow_unknown_customers=true", content);
+        Assert.That(imported.StatusCode, Is.EqualTo(HttpStatusCode.OK), await imported.Content.ReadAsStringAsync());
+        await factory.Services.GetRequiredService<ImportWarmup>().Last;
+
+        await AssertServedFromTheCacheAsync(client);
+    }
+
+    private static async Task AssertServedFromTheCacheAsync(HttpClient client)
+    {
         var hits = 0L;
         var misses = 0L;
         using var listener = new MeterListener();

@@ -14,14 +14,15 @@ namespace CampaignDashboard.Api.Controllers;
 /// <summary>
 /// Imports into the database this API serves, while it serves (ADR 8): what `campaign import` hands over when the API
 /// holds the DuckDB file. All or nothing, like every import; requests meanwhile are answered from the data before it,
-/// the first after its commit from the data after it.
+/// the first after its commit from the data after it, and the default dashboard is computed again in the background
+/// (<see cref="ImportWarmup"/>).
 /// </summary>
 // The command line's endpoint, not the dashboard's contract: it stays out of the OpenAPI document and the clients.
 [ApiExplorerSettings(IgnoreApi = true)]
 [ApiController]
 [Route("api/imports")]
 [Authorize(Policy = ImportAuthorization.Policy)]
-public sealed partial class ImportsController(ICampaignImporter importer, ILogger<ImportsController> logger) : ControllerBase
+public sealed partial class ImportsController(ICampaignImporter importer, ImportWarmup warmup, ILogger<ImportsController> logger) : ControllerBase
 {
     /// <summary>The multipart parts the import reads, each a CSV file of the contract's format (section 1).</summary>
     public const string CustomersPart = "customers", TransactionsPart = "transactions";
@@ -57,6 +58,7 @@ public sealed partial class ImportsController(ICampaignImporter importer, ILogge
                 AllowUnknownCustomers: parameters.AllowUnknownCustomers);
             var summary = await importer.ImportAsync(batch, null, cancellationToken);
             LogImported(summary.RowsRead, summary.Inserted, summary.Replaced, summary.Elapsed.TotalSeconds);
+            warmup.Start();
             return new ImportSummaryDto(summary.RowsRead, summary.Inserted, summary.Replaced, Math.Round(summary.Elapsed.TotalSeconds, 3));
         }
         finally
