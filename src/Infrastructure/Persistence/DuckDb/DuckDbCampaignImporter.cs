@@ -92,12 +92,18 @@ public sealed partial class DuckDbCampaignImporter(
     {
         var visits = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             engine.Qualify("SELECT COUNT(*) FROM campaign.customer_days"), transaction: transaction, cancellationToken: cancellationToken));
-        var script = stagedTransactions < visits ? "derived/customer_days_merge" : "derived/import_affected_customers";
-        await connection.ExecuteAsync(new CommandDefinition(engine.Script(script), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
-        if (stagedTransactions >= visits)
+        if (stagedTransactions < visits)
         {
+            await RunAsync("derived/customer_days_merge");
+        }
+        else
+        {
+            await RunAsync("derived/import_affected_customers");
             await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
         }
+
+        Task<int> RunAsync(string script) => connection.ExecuteAsync(new CommandDefinition(
+            engine.Script(script), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
     }
 
     protected override Task<long> StageCustomersAsync(

@@ -39,9 +39,8 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
 
     private readonly string _catalog = QuotedCatalogOf(connectionString);
 
-    // The configured memory cap is in force, raised for an import, or to be set back (DuckDB refused at the import's end).
-    private const int MemoryLimitConfigured = 0, MemoryLimitRaised = 1, MemoryLimitRestorePending = 2;
-    private int _memoryLimitState;
+    // An import raised the memory cap and DuckDB refused to set it back at the import's end: connections try again.
+    private volatile bool _memoryLimitRestorePending;
 
     private static string QuotedCatalogOf(string connectionString)
     {
@@ -57,7 +56,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
             await EnsureOpenAsync(cancellationToken);
             var connection = new DuckDBConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
-            if (Volatile.Read(ref _memoryLimitState) == MemoryLimitRestorePending)
+            if (_memoryLimitRestorePending)
             {
                 await RestoreMemoryLimitAsync(connection);
             }
@@ -125,7 +124,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     public async Task RaiseMemoryLimitAsync(DbConnection connection, long bytes)
     {
         await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET memory_limit = '{bytes / (1024 * 1024)}MiB'"));
-        Volatile.Write(ref _memoryLimitState, MemoryLimitRaised);
+        _memoryLimitRestorePending = false;
     }
 
     /// <summary>
@@ -136,16 +135,18 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     {
         try
         {
-            await ExecuteAsync(connection, $"SET memory_limit = '{ValidMemoryLimit(memoryLimit!)}'");
-            Volatile.Write(ref _memoryLimitState, MemoryLimitConfigured);
+            await ExecuteAsync(connection, ConfiguredMemoryLimit());
+            _memoryLimitRestorePending = false;
             return true;
         }
         catch (DbException)
         {
-            Volatile.Write(ref _memoryLimitState, MemoryLimitRestorePending);
+            _memoryLimitRestorePending = true;
             return false;
         }
     }
+
+    private string ConfiguredMemoryLimit() => $"SET memory_limit = '{ValidMemoryLimit(memoryLimit!)}'";
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)
     {
@@ -206,7 +207,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
                 {
                     // Row order in tables carries no meaning here; not preserving it lets large inserts stream.
                     setup.CommandText = $"ATTACH IF NOT EXISTS ':memory:' AS {WorkCatalog}; SET preserve_insertion_order = false;"
-                        + (memoryLimit is null ? string.Empty : $" SET memory_limit = '{ValidMemoryLimit(memoryLimit)}';")
+                        + (memoryLimit is null ? string.Empty : $" {ConfiguredMemoryLimit()};")
                         + (threads > 0 ? string.Create(CultureInfo.InvariantCulture, $" SET threads = {threads};") : string.Empty);
                     await setup.ExecuteNonQueryAsync(cancellationToken);
                 }
