@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Common.Telemetry;
 using CampaignDashboard.Application.Dashboard.Filters;
@@ -121,44 +120,18 @@ internal sealed class SqlServerPopulationBuilder(SqlServerEngine engine, Dashboa
     /// <summary>Whether a global temporary table exists (also parsed by the SQL tests).</summary>
     public const string ExistsStatement = "SELECT CASE WHEN OBJECT_ID(@table) IS NULL THEN 0 ELSE 1 END;";
 
-    public async Task<SharedTable> BuildAsync(DashboardFilter window, DateOnly? asOfDate)
-    {
-        var name = $"##campaign_population_{Guid.NewGuid():N}";
-        var sql = SqlServerSelectionInputs.PopulationStatement(name);
-        using var activity = DashboardTelemetry.StartDatabaseCommand(DashboardScripts.Population, engine.TelemetryName);
-        var connection = await engine.OpenConnectionAsync(CancellationToken.None);
-        try
+    public Task<SharedTable> BuildAsync(DashboardFilter window, DateOnly? asOfDate) =>
+        SqlServerSessionTables.CreateAsync(engine, "campaign_population", async (connection, name) =>
         {
+            var sql = SqlServerSelectionInputs.PopulationStatement(name);
+            using var activity = DashboardTelemetry.StartDatabaseCommand(DashboardScripts.Population, engine.TelemetryName);
             await connection.ExecuteAsync(new CommandDefinition(sql, binder.Bind(sql, window, asOfDate), commandTimeout: engine.CommandTimeoutSeconds));
-            return new SharedTable(name, () => DropAsync(connection, name));
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+        });
 
     public async Task<bool> ExistsAsync(string table, CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             ExistsStatement, new { table = $"tempdb..{table}" }, commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken)) == 1;
-    }
-
-    private static async ValueTask DropAsync(DbConnection connection, string name)
-    {
-        await using (connection)
-        {
-            try
-            {
-                // Closing the session drops the table; the explicit drop frees it even if the pool keeps the session.
-                await connection.ExecuteAsync($"DROP TABLE IF EXISTS {name};");
-            }
-            catch (Exception e) when (e is DbException or InvalidOperationException)
-            {
-                // The session is already gone (a lost connection), and its table with it.
-            }
-        }
     }
 }
