@@ -5,7 +5,7 @@ namespace CampaignDashboard.Infrastructure.Tests;
 /// <summary>build.ps1 is checked with PowerShell's own parser, so a syntax error fails here rather than on a Windows box.</summary>
 public sealed class BuildScriptTests
 {
-    private static readonly string BuildScript = Path.Combine(RepositoryRoot(), "build.ps1");
+    private static readonly string BuildScript = Path.Combine(RepositoryPaths.Root, "build.ps1");
 
     [Test]
     public void Build_script_parses_without_errors()
@@ -23,18 +23,5 @@ public sealed class BuildScriptTests
         var validateSet = target!.Attributes.OfType<AttributeAst>().Single(a => a.TypeName.Name == "ValidateSet");
         Assert.That(validateSet.PositionalArguments.OfType<StringConstantExpressionAst>().Select(a => a.Value),
             Is.EquivalentTo(new[] { "Build", "Test", "IntegrationTests", "Bench", "Migrate" }));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CampaignDashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CampaignDashboard.sln not found above " + AppContext.BaseDirectory);
     }
 }

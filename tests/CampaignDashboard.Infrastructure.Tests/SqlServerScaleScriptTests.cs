@@ -12,7 +12,7 @@ namespace CampaignDashboard.Infrastructure.Tests;
 /// </summary>
 public sealed class SqlServerScaleScriptTests
 {
-    private static readonly string DocsFolder = Path.Combine(RepositoryRoot(), "docs", "sql-server");
+    private static readonly string DocsFolder = Path.Combine(RepositoryPaths.Root, "docs", "sql-server");
 
     public static IEnumerable<TestCaseData> DbaScripts() =>
         Directory.GetFiles(DocsFolder, "*.sql").Order(StringComparer.Ordinal)
@@ -75,14 +75,6 @@ public sealed class SqlServerScaleScriptTests
         tree.Accept(collector);
         return collector.Found;
     }
-
-    private static string RepositoryRoot() =>
-        Enumerable.Repeat(0, 64).Aggregate(
-            (Directory: (DirectoryInfo?)new DirectoryInfo(AppContext.BaseDirectory), Found: (string?)null),
-            (search, _) => search.Found is not null || search.Directory is null ? search
-                : File.Exists(Path.Combine(search.Directory.FullName, "CampaignDashboard.sln")) ? (null, search.Directory.FullName)
-                : (search.Directory.Parent, null))
-            .Found ?? throw new InvalidOperationException("CampaignDashboard.sln not found above " + AppContext.BaseDirectory);
 
     private sealed class Collector<T> : TSqlFragmentVisitor
         where T : TSqlFragment

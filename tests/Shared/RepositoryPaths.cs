@@ -1,6 +1,6 @@
-namespace CampaignDashboard.Api.Tests.Support;
+namespace CampaignDashboard.Tests.Shared;
 
-/// <summary>Locations in the checkout, found from the test binaries upwards.</summary>
+/// <summary>Locations in the checkout, found from the test binaries upwards (compiled into every test project).</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();

@@ -3,13 +3,11 @@ using System.Globalization;
 namespace CampaignDashboard.UnitTests.Domain.Prediction;
 
 /// <summary>
-/// The CDNOW summaries of ../shared/data (found from the test binaries upwards, as the API tests find them): the
+/// The CDNOW summaries of ../shared/data (found from the test binaries upwards: RepositoryPaths): the
 /// 2,357 customers of the BG/NBD paper, frequency, recency and T in weeks, and the mean spend of the repeat buyers.
 /// </summary>
 internal static class CdnowData
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
     /// <summary>(x, t_x, T) in weeks, from cdnow_customers_summary.csv.</summary>
     public static IReadOnlyList<(double x, double tx, double T)> CustomersInWeeks() =>
         Rows("cdnow_customers_summary.csv").Select(f => (f[1], f[2], f[3])).ToArray();
@@ -19,21 +17,8 @@ internal static class CdnowData
         Rows("cdnow_customers_summary_with_transactions.csv").Select(f => (f[1], f[2], f[3], f[4])).ToArray();
 
     private static IEnumerable<double[]> Rows(string file) =>
-        File.ReadLines(Path.Combine(Root.Value, "..", "shared", "data", file))
+        File.ReadLines(RepositoryPaths.SharedData(file))
             .Skip(1)
             .Where(line => line.Length > 0)
             .Select(line => line.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CampaignDashboard.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CampaignDashboard.sln not found above " + AppContext.BaseDirectory);
-    }
 }
