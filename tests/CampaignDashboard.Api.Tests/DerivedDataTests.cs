@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CampaignDashboard.Api.Tests;
 
 /// <summary>
-/// DuckDB derives campaign.customer_days and the customers' search columns from the campaign relations. Whatever
-/// the imports did, they must equal what their definitions (schema.sql) compute from the relations directly.
+/// DuckDB derives campaign.customer_days, the customers' all-history totals and search columns from the campaign
+/// relations. Whatever the imports did, they must equal what their definitions (schema.sql) compute from the relations
+/// directly.
 /// </summary>
 public sealed class DerivedDataTests
 {
@@ -125,11 +126,56 @@ public sealed class DerivedDataTests
     }
 
     [Test]
+    public async Task A_purchase_in_a_new_fiscal_year_counts_every_customers_fiscal_years_again()
+    {
+        // Fiscal years start in April (the default): the data ends in fiscal 2024 until a purchase on 1 April 2025, and
+        // the fiscal years of customer 1, which the batch does not touch, are then counted back from 2025.
+        CustomerRecord[] customers = [new(1, "untouched", null, null), new(2, "buys again", null, null)];
+        TransactionRecord[] transactions =
+        [
+            new(11, 1, new DateOnly(2024, 3, 1), 10m, 1, 1m),
+            new(12, 1, new DateOnly(2025, 3, 1), 10m, 1, 1m),
+            new(21, 2, new DateOnly(2025, 3, 31), 5m, 1, null),
+        ];
+        await _factory.LoadAsync(customers, transactions);
+
+        await _factory.Services.GetRequiredService<ICampaignImporter>().ImportAsync(
+            ImportBatch.FromRecords("april", [], [new TransactionRecord(22, 2, new DateOnly(2025, 4, 1), 5m, 1, null)]) with { AllowUnknownCustomers = true },
+            null, CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ScalarAsync<int>("SELECT reference_fiscal_year FROM campaign.customer_totals_basis"), Is.EqualTo(2025));
+            Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Totals_counted_for_another_fiscal_year_start_are_counted_again_at_start()
+    {
+        var data = new SyntheticRetailData(200, 2000, seed: 13);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        await ExecuteAsync("UPDATE campaign.customer_totals_basis SET fiscal_year_start_month = 1; UPDATE campaign.customer_totals SET recent_fiscal_years = 0;");
+        Assume.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.GreaterThan(0));
+
+        await _factory.Services.GetRequiredService<ICampaignDataStore>().EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ScalarAsync<int>("SELECT fiscal_year_start_month FROM campaign.customer_totals_basis"), Is.EqualTo(4), "the configured start");
+            Assert.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task A_database_written_before_the_derived_data_existed_is_derived_at_start()
     {
         var data = new SyntheticRetailData(200, 2000, seed: 12);
         await _factory.LoadAsync(data.Customers(), data.Transactions());
-        await ExecuteAsync("DELETE FROM campaign.customer_days; UPDATE campaign.customers SET mobile_digits = NULL, name_lower = NULL;");
+        await ExecuteAsync("""
+            DELETE FROM campaign.customer_days; DELETE FROM campaign.customer_totals; DELETE FROM campaign.customer_totals_basis;
+            UPDATE campaign.customers SET mobile_digits = NULL, name_lower = NULL;
+            """);
         Assume.That(await DerivedRowsDifferingFromTheirDefinitionAsync(), Is.GreaterThan(0));
 
         await _factory.Services.GetRequiredService<ICampaignDataStore>().EnsureSchemaAsync(CancellationToken.None);
@@ -150,11 +196,38 @@ public sealed class DerivedDataTests
         ),
         stored_days AS (SELECT customer_id, transaction_date, bills, units, spend, profit, acquired_date FROM campaign.customer_days),
         defined_search AS (SELECT customer_id, regexp_replace(mobile, '[ +()-]', '', 'g') AS mobile_digits, lower(customer_name) AS name_lower FROM campaign.customers),
-        stored_search AS (SELECT customer_id, mobile_digits, name_lower FROM campaign.customers)
+        stored_search AS (SELECT customer_id, mobile_digits, name_lower FROM campaign.customers),
+        basis AS (SELECT * FROM campaign.customer_totals_basis),
+        -- Every customer's totals over its whole history, its fiscal years as a sorted list (the basis' start month).
+        defined_totals AS (
+            SELECT concat_ws('|', t.customer_id, COUNT(DISTINCT t.transaction_date), COUNT(*), SUM(t.quantity), SUM(t.amount),
+                SUM(COALESCE(t.profit, 0)), MIN(t.transaction_date), MAX(t.transaction_date),
+                COALESCE(ANY_VALUE(c.registration_date), MIN(t.transaction_date)),
+                list_sort(list(DISTINCT year(t.transaction_date) - CASE WHEN month(t.transaction_date) < b.fiscal_year_start_month THEN 1 ELSE 0 END))) AS line
+            FROM campaign.transactions AS t
+            CROSS JOIN basis AS b
+            LEFT JOIN campaign.customers AS c ON c.customer_id = t.customer_id
+            GROUP BY t.customer_id, b.fiscal_year_start_month
+        ),
+        stored_totals AS (
+            SELECT concat_ws('|', t.customer_id, t.visits, t.bills, t.units, t.spend, t.profit, t.first_date, t.last_date, t.acquired_date,
+                list_sort(list_concat(
+                    [b.reference_fiscal_year - i FOR i IN range(64) IF (t.recent_fiscal_years >> CAST(i AS UBIGINT)) & CAST(1 AS UBIGINT) = 1],
+                    COALESCE(t.older_fiscal_years, [])))) AS line
+            FROM campaign.customer_totals AS t
+            CROSS JOIN basis AS b
+        )
         SELECT
             (SELECT count(*) FROM (SELECT * FROM defined_days EXCEPT ALL SELECT * FROM stored_days))
             + (SELECT count(*) FROM (SELECT * FROM stored_days EXCEPT ALL SELECT * FROM defined_days))
             + (SELECT count(*) FROM (SELECT * FROM defined_search EXCEPT ALL SELECT * FROM stored_search))
+            + (SELECT count(*) FROM (SELECT * FROM defined_totals EXCEPT ALL SELECT * FROM stored_totals))
+            + (SELECT count(*) FROM (SELECT * FROM stored_totals EXCEPT ALL SELECT * FROM defined_totals))
+            -- One basis, counted back from the fiscal year of the data's last day, with the data's first and last days.
+            + (SELECT count(*) FROM basis) - 1
+            + (SELECT count(*) FROM basis AS b, (SELECT MIN(transaction_date) AS first_date, MAX(transaction_date) AS last_date FROM campaign.transactions) AS d
+               WHERE b.reference_fiscal_year IS DISTINCT FROM year(d.last_date) - CASE WHEN month(d.last_date) < b.fiscal_year_start_month THEN 1 ELSE 0 END
+                  OR b.first_date IS DISTINCT FROM d.first_date OR b.last_date IS DISTINCT FROM d.last_date)
         """);
 
     private async Task<T> ScalarAsync<T>(string sql)

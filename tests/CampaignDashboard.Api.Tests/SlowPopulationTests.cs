@@ -102,7 +102,7 @@ public sealed class SlowPopulationTests
 
         public Task Stopped => _stopped.Task;
 
-        public async Task<string> BuildAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+        public async Task<ScoredPopulation> BuildAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
         {
             if (filter.StartDate?.Year != 2024)
             {

@@ -29,15 +29,16 @@ public sealed class WorkTableTests
         await _factory.LoadAsync(data.Customers(), data.Transactions());
         var name = data.Customers().First(c => c.CustomerName is not null).CustomerName!;
         using var client = _factory.CreateClient();
-        var populationsBefore = await WorkTablesAsync("population");
+        var populationsBefore = await WorkTablesAsync("cuts");
 
         using var response = await client.GetAsync($"/api/campaign/dashboard?customer_name={Uri.EscapeDataString(name)}");
 
         Assert.Multiple(async () =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(await WorkTablesAsync("population"), Is.EqualTo(populationsBefore + 1), "the window's population, kept for later requests");
+            Assert.That(await WorkTablesAsync("cuts"), Is.EqualTo(populationsBefore + 1), "the window's population (its cuts), kept for later requests");
             Assert.That(await WorkTablesAsync("selection"), Is.Zero, "the request's selection");
+            Assert.That(await WorkTablesAsync("cells"), Is.Zero, "the request's cells of S");
         });
     }
 

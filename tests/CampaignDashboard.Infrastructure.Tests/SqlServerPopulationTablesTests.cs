@@ -201,23 +201,23 @@ public sealed class SqlServerPopulationTablesTests
         await using (var computation = new SqlServerSelectionInputs(tables, dataVersion.Object, engine))
         {
             var definitions = await computation.DefinitionsAsync(Window, AsOf, CancellationToken.None);
-            var table = await computation.PopulationTableAsync(Window with { NameContains = "ann" }, AsOf, CancellationToken.None);
+            var table = await computation.PopulationAsync(Window with { NameContains = "ann" }, AsOf, CancellationToken.None);
             Assert.That(definitions, Does.StartWith($"population AS (SELECT * FROM {table}),"));
         }
 
         await using (var next = new SqlServerSelectionInputs(tables, dataVersion.Object, engine))
         {
-            await next.PopulationTableAsync(Window, AsOf, CancellationToken.None);
+            await next.PopulationAsync(Window, AsOf, CancellationToken.None);
             Assert.That(builder.Built, Has.Count.EqualTo(1), "the next computation reuses the table");
         }
 
         version = 8;
         await using (var afterImport = new SqlServerSelectionInputs(tables, dataVersion.Object, engine))
         {
-            Assert.That(await afterImport.PopulationTableAsync(Window, AsOf, CancellationToken.None), Is.EqualTo(builder.Tables[1]));
+            Assert.That(await afterImport.PopulationAsync(Window, AsOf, CancellationToken.None), Is.EqualTo(builder.Tables[1]));
             foreach (var window in Enumerable.Range(1, SqlServerPopulationTables.Capacity))
             {
-                await afterImport.PopulationTableAsync(WindowNumber(window), AsOf, CancellationToken.None);
+                await afterImport.PopulationAsync(WindowNumber(window), AsOf, CancellationToken.None);
             }
 
             Assert.That(builder.Dropped, Is.EqualTo(new[] { builder.Tables[0] }), "the old version's table, no longer read");

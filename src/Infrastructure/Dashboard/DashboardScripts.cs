@@ -16,6 +16,12 @@ public static class DashboardScripts
     public const string CustomerMatches = "customer_matches";
     public const string Selection = "selection";
 
+    /// <summary>S counted per combination of scores and buckets, for the scripts that read it (<see cref="ReadsCells"/>).</summary>
+    public const string SelectionCells = "selection_cells";
+
+    /// <summary>Whether a script's text reads `selection_cells`: its statement is composed with them.</summary>
+    public static bool ReadsCells(string scriptText) => scriptText.Contains("FROM selection_cells", StringComparison.Ordinal);
+
     /// <summary>The customers of two snapshots, one row each, that the segment migration's statements read.</summary>
     public const string MigrationFlow = "migration_flow";
 
@@ -30,7 +36,7 @@ public static class DashboardScripts
         SqlScripts.Load(engineFolder, PredictionTable).Replace("{table}", table, StringComparison.Ordinal);
 
     /// <summary>The scripts the statements are composed with.</summary>
-    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, MigrationFlow, PredictionInputs, PredictionTable, PredictionNone];
+    public static IReadOnlyList<string> All { get; } = [AsOfDate, Population, CustomerMatches, Selection, SelectionCells, MigrationFlow, PredictionInputs, PredictionTable, PredictionNone];
 
     /// <summary>`prediction` without rows, for a statement whose order does not need the forecasts.</summary>
     public const string PredictionNone = "prediction_none";

@@ -11,6 +11,15 @@ public interface ISelectionInputs
 {
     Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
 
-    /// <summary>The table holding the scored population of the filter's window (a snapshot, for the segment migration).</summary>
-    Task<string> PopulationTableAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
+    /// <summary>
+    /// `selection_cells` (selection_cells.sql) computed once for the request's filter, as a definition over a table; null
+    /// where each statement computes them inline.
+    /// </summary>
+    Task<string?> CellsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The scored population of the filter's window, a relation to follow FROM (a table, or a query in parentheses
+    /// without parameters): a snapshot, for the segment migration.
+    /// </summary>
+    Task<string> PopulationAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
 }

@@ -10,52 +10,68 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
 /// DuckDB: a request's widgets read their window's scored population from <see cref="ScoredPopulationCache"/>
-/// instead of rescanning the transactions. A request with a mobile or name filter also computes its selection once,
+/// instead of rescanning the visits. A request with a mobile or name filter also computes its selection once,
 /// as customer ids in a table it drops when it ends, instead of searching the customers in every widget: the widgets
 /// read those ids as their customer matches. Only ids are copied, so a broad name filter costs four bytes a customer.
+/// The widgets that read S's cells (selection_cells.sql) share one table of them per request: S is scored once.
 /// </summary>
 public sealed class MaterializedSelectionInputs(
     ScoredPopulationCache cache, IDataVersionSource dataVersion, DuckDbEngine engine, DashboardParameterBinder binder)
     : ISelectionInputs, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<(DateOnly?, DateOnly?, ScoreMethod), Lazy<Task<ScoredPopulationCache.Lease>>> _leases = new();
-    private readonly ConcurrentDictionary<DashboardFilter, Lazy<Task<string>>> _selections = new();
+    // The request's own tables (a name filter's selection, S's cells), by what they hold and the filter.
+    private readonly ConcurrentDictionary<(string Kind, DashboardFilter Filter), Lazy<Task<string>>> _requestTables = new();
 
-    public async Task<string> PopulationTableAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    public async Task<string> PopulationAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var lease = await _leases.GetOrAdd(
             (filter.StartDate, filter.EndDate, filter.ScoreMethod),
             _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
                 await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken), cancellationToken))).Value
             .WaitAsync(cancellationToken);
-        return lease.Table;
+        return lease.Relation;
     }
 
     public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
-        var population = $"population AS (SELECT * FROM {await PopulationTableAsync(filter, asOfDate, cancellationToken)})";
+        var population = $"population AS (SELECT * FROM {await PopulationAsync(filter, asOfDate, cancellationToken)})";
         if (!filter.MatchesCustomers)
         {
             return $"{population},\n{Load(DashboardScripts.CustomerMatches)}";
         }
 
-        var selection = await _selections.GetOrAdd(
-                filter,
-                _ => new Lazy<Task<string>>(() => FillSelectionAsync(population, filter, asOfDate, cancellationToken))).Value
-            .WaitAsync(cancellationToken);
+        var selection = await RequestTableAsync(
+            "selection",
+            filter,
+            asOfDate,
+            $"{population},\n{Load(DashboardScripts.CustomerMatches)},\n{Load(DashboardScripts.Selection)}\nSELECT customer_id FROM selection",
+            cancellationToken);
         return $"{population},\ncustomer_matches AS (SELECT customer_id FROM {selection})";
+    }
+
+    public async Task<string?> CellsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        var definitions = await DefinitionsAsync(filter, asOfDate, cancellationToken);
+        var cells = await RequestTableAsync(
+            "cells",
+            filter,
+            asOfDate,
+            $"{definitions},\n{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
+            cancellationToken);
+        return $"selection_cells AS (SELECT * FROM {cells})";
     }
 
     public async ValueTask DisposeAsync()
     {
         // A fill the request stopped waiting for (it was cancelled) may still be reading the population: wait for it
         // before releasing the population, and drop its table too.
-        var selections = new List<string>();
-        foreach (var selection in _selections.Values.Where(s => s.IsValueCreated))
+        var tables = new List<string>();
+        foreach (var table in _requestTables.Values.Where(t => t.IsValueCreated))
         {
             try
             {
-                selections.Add(await selection.Value);
+                tables.Add(await table.Value);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -75,15 +91,25 @@ public sealed class MaterializedSelectionInputs(
             }
         }
 
-        await engine.DropWorkTablesAsync(selections);
+        await engine.DropWorkTablesAsync(tables);
     }
 
-    private async Task<string> FillSelectionAsync(string population, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    /// <summary>
+    /// A table of the request (<paramref name="kind"/> names it), filled once by <paramref name="query"/> (a WITH list and
+    /// its SELECT), dropped when the request ends.
+    /// </summary>
+    private Task<string> RequestTableAsync(string kind, DashboardFilter filter, DateOnly? asOfDate, string query, CancellationToken cancellationToken) =>
+        _requestTables.GetOrAdd(
+                (kind, filter),
+                _ => new Lazy<Task<string>>(() => FillAsync(kind, filter, asOfDate, query, cancellationToken))).Value
+            .WaitAsync(cancellationToken);
+
+    private async Task<string> FillAsync(string kind, DashboardFilter filter, DateOnly? asOfDate, string query, CancellationToken cancellationToken)
     {
         await Task.Yield(); // DuckDB completes synchronously: never run the fill under the Lazy's lock, blocking other widgets
 
-        var table = DuckDbEngine.NewWorkTableName("selection");
-        var sql = $"CREATE TABLE {table} AS WITH {population},\n{Load(DashboardScripts.CustomerMatches)},\n{Load(DashboardScripts.Selection)}\nSELECT customer_id FROM selection";
+        var table = DuckDbEngine.NewWorkTableName(kind);
+        var sql = $"CREATE TABLE {table} AS WITH {query}";
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));

@@ -5,21 +5,21 @@ using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
-/// DuckDB: scored populations kept across requests, one table per (window, score method, as-of date, data version) in the
-/// in-memory work catalog. Filters that only narrow the customers (mobile, name, buckets) reuse their window's
-/// table; concurrent requests for one window share one computation. The least recently used tables beyond
-/// <see cref="Capacity"/> are dropped as soon as no request is reading them.
+/// DuckDB: scored populations kept across requests, one per (window, score method, as-of date, data version), with their
+/// tables in the in-memory work catalog. Filters that only narrow the customers (mobile, name, buckets) reuse their
+/// window's population; concurrent requests for one window share one computation. The least recently used
+/// populations beyond <see cref="Capacity"/> are dropped as soon as no request is reading them.
 /// </summary>
 public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulationBuilder builder) : IAsyncDisposable
 {
-    /// <summary>Windows kept; one population of a million customers takes about 100 MB.</summary>
+    /// <summary>Windows kept; a window's measures take about 60 MB per million customers (the all-history ones none).</summary>
     public const int Capacity = 4;
 
     private readonly object _gate = new();
     private readonly LinkedList<Entry> _entries = [];
 
     /// <summary>
-    /// A population table for the filter's window, held until the lease is disposed. <paramref name="cancellationToken"/>
+    /// The scored population of the filter's window, held until the lease is disposed. <paramref name="cancellationToken"/>
     /// ends this wait; a build that no one waits for any longer stops.
     /// </summary>
     public async Task<Lease> AcquireAsync(DashboardFilter filter, DateOnly? asOfDate, long dataVersion, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         await DropAsync(evicted);
         try
         {
-            return new Lease(this, entry, await entry.Table.WaitAsync(cancellationToken));
+            return new Lease(this, entry, await entry.Population.WaitAsync(cancellationToken));
         }
         catch
         {
@@ -66,8 +66,8 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
             lock (_gate)
             {
                 // A failed build is forgotten, so that the next request tries again; so is one whose last waiter left.
-                abandoned = !entry.Table.IsCompleted && entry.Readers == 1;
-                if (abandoned || !entry.Table.IsCompletedSuccessfully)
+                abandoned = !entry.Population.IsCompleted && entry.Readers == 1;
+                if (abandoned || !entry.Population.IsCompletedSuccessfully)
                 {
                     _entries.Remove(entry);
                 }
@@ -104,7 +104,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
             drop = entry.Readers == 0 && !_entries.Contains(entry);
         }
 
-        if (drop && entry.Table.IsCompletedSuccessfully)
+        if (drop && entry.Population.IsCompletedSuccessfully)
         {
             await DropAsync([entry]);
         }
@@ -127,9 +127,9 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
     }
 
     private Task DropAsync(IEnumerable<Entry> entries) =>
-        engine.DropWorkTablesAsync(entries.Where(e => e.Table.IsCompletedSuccessfully).Select(e => e.Table.Result).ToArray());
+        engine.DropWorkTablesAsync(entries.Where(e => e.Population.IsCompletedSuccessfully).SelectMany(e => e.Population.Result.WorkTables).ToArray());
 
-    private async Task<string> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken abandoned)
+    private async Task<ScoredPopulation> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken abandoned)
     {
         await Task.Yield(); // never run the build under the cache's lock
 
@@ -139,10 +139,10 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
             stop.CancelAfter(TimeSpan.FromSeconds(engine.CommandTimeoutSeconds));
         }
 
-        string table;
+        ScoredPopulation population;
         try
         {
-            table = await builder.BuildAsync(filter, asOfDate, stop.Token);
+            population = await builder.BuildAsync(filter, asOfDate, stop.Token);
         }
         catch (Exception e) when (stop.IsCancellationRequested && !abandoned.IsCancellationRequested)
         {
@@ -153,44 +153,45 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
 
         if (abandoned.IsCancellationRequested)
         {
-            // Finished as its last waiter left: the entry is gone, and so goes its table.
-            await engine.DropWorkTablesAsync([table]);
+            // Finished as its last waiter left: the entry is gone, and so go its tables.
+            await engine.DropWorkTablesAsync(population.WorkTables);
             abandoned.ThrowIfCancellationRequested();
         }
 
-        return table;
+        return population;
     }
 
     // A reopened database (DuckDbEngine.Generation) has a new work catalog: earlier tables are gone, their entries unreachable.
     internal sealed record Key(DateOnly? Start, DateOnly? End, ScoreMethod ScoreMethod, DateOnly? AsOf, long DataVersion, int Generation);
 
-    internal sealed class Entry(Key key, CancellationTokenSource abandoned, Task<string> table)
+    internal sealed class Entry(Key key, CancellationTokenSource abandoned, Task<ScoredPopulation> population)
     {
         public Key Key { get; } = key;
 
         /// <summary>Cancelled when the build's last waiter leaves before it is finished.</summary>
         public CancellationTokenSource Abandoned { get; } = abandoned;
 
-        public Task<string> Table { get; } = table;
+        public Task<ScoredPopulation> Population { get; } = population;
 
         public int Readers { get; set; }
     }
 
-    /// <summary>A request's hold on a population table.</summary>
+    /// <summary>A request's hold on a scored population.</summary>
     public sealed class Lease : IAsyncDisposable
     {
         private readonly ScoredPopulationCache _cache;
         private readonly Entry _entry;
         private int _released;
 
-        internal Lease(ScoredPopulationCache cache, Entry entry, string table)
+        internal Lease(ScoredPopulationCache cache, Entry entry, ScoredPopulation population)
         {
             _cache = cache;
             _entry = entry;
-            Table = table;
+            Relation = population.Relation;
         }
 
-        public string Table { get; }
+        /// <summary>The population, to follow FROM.</summary>
+        public string Relation { get; }
 
         public async ValueTask DisposeAsync()
         {

@@ -83,8 +83,8 @@ public sealed class SqlDashboardQueries(
         }
     }
 
-    public static string ComposeMigration(string engineFolder, string fromTable, string toTable, string script) =>
-        $"WITH from_population AS (SELECT * FROM {fromTable}),\nto_population AS (SELECT * FROM {toTable}),\n"
+    public static string ComposeMigration(string engineFolder, string fromPopulation, string toPopulation, string script) =>
+        $"WITH from_population AS (SELECT * FROM {fromPopulation}),\nto_population AS (SELECT * FROM {toPopulation}),\n"
         + $"{SqlScripts.Load(engineFolder, DashboardScripts.CustomerMatches)},\n{SqlScripts.Load(engineFolder, DashboardScripts.MigrationFlow)}\n"
         + SqlScripts.Load(engineFolder, script);
 
@@ -143,25 +143,41 @@ public sealed class SqlDashboardQueries(
             definitions += $",\nprediction AS ({SqlScripts.Load(engine.ScriptFolder, DashboardScripts.PredictionNone)})";
         }
 
-        var sql = engine.Qualify(ComposeWidget(engine.ScriptFolder, definitions, script));
+        var cells = DashboardScripts.ReadsCells(SqlScripts.Load(engine.ScriptFolder, script))
+            ? await selectionInputs.CellsAsync(filter, asOfDate, cancellationToken)
+            : null;
+        var sql = engine.Qualify(ComposeWidget(engine.ScriptFolder, definitions, script, cells));
         return (sql, binder.Values(sql, filter, asOfDate, parameters));
     }
 
-    /// <summary>A migration statement over the two snapshots' population tables; the customer filters are the "to" snapshot's.</summary>
+    /// <summary>A migration statement over the two snapshots' populations; the customer filters are the "to" snapshot's.</summary>
     private async Task<(string Sql, IReadOnlyDictionary<string, object?> Values)> ComposeMigrationAsync(
         string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
     {
         var fromAsOf = await AsOfDateAsync(snapshots.From, cancellationToken);
         var toAsOf = await AsOfDateAsync(snapshots.To, cancellationToken);
-        var fromTable = selectionInputs.PopulationTableAsync(snapshots.From, fromAsOf, cancellationToken);
-        var toTable = selectionInputs.PopulationTableAsync(snapshots.To, toAsOf, cancellationToken);
-        var sql = engine.Qualify(ComposeMigration(engine.ScriptFolder, await fromTable, await toTable, script));
+        var from = selectionInputs.PopulationAsync(snapshots.From, fromAsOf, cancellationToken);
+        var to = selectionInputs.PopulationAsync(snapshots.To, toAsOf, cancellationToken);
+        var sql = engine.Qualify(ComposeMigration(engine.ScriptFolder, await from, await to, script));
         return (sql, binder.Values(sql, snapshots.To, toAsOf, parameters));
     }
 
     /// <summary>The full text of a widget statement of an engine over the selection's inputs (also used by the SQL tests).</summary>
-    public static string ComposeWidget(string engineFolder, string selectionInputs, string script) =>
-        $"WITH {selectionInputs},\n{SqlScripts.Load(engineFolder, DashboardScripts.Selection)}\n{SqlScripts.Load(engineFolder, script)}";
+    /// <remarks>
+    /// A script reading `selection_cells` gets them too: <paramref name="cells"/> when the engine computed them once for
+    /// the request, else the engine's definition inline.
+    /// </remarks>
+    public static string ComposeWidget(string engineFolder, string selectionInputs, string script, string? cells = null)
+    {
+        var text = SqlScripts.Load(engineFolder, script);
+        var definitions = $"{selectionInputs},\n{SqlScripts.Load(engineFolder, DashboardScripts.Selection)}";
+        if (DashboardScripts.ReadsCells(text))
+        {
+            definitions += $",\n{cells ?? SqlScripts.Load(engineFolder, DashboardScripts.SelectionCells)}";
+        }
+
+        return $"WITH {definitions}\n{text}";
+    }
 
     private async Task<DateOnly?> QueryAsOfDateAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {

@@ -20,10 +20,13 @@ public sealed class SqlServerSelectionInputs(SqlServerPopulationTables tables, I
     private readonly ConcurrentDictionary<(DateOnly?, DateOnly?, ScoreMethod), Lazy<Task<SharedTables<SqlServerPopulationTables.Key>.Lease>>> _held = new();
 
     public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
-        $"population AS (SELECT * FROM {await PopulationTableAsync(filter, asOfDate, cancellationToken)}),\n"
+        $"population AS (SELECT * FROM {await PopulationAsync(filter, asOfDate, cancellationToken)}),\n"
         + SqlScripts.Load(engine.ScriptFolder, DashboardScripts.CustomerMatches);
 
-    public async Task<string> PopulationTableAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    /// <summary>Inline: SQL Server groups S in each widget's statement (its population table is already shared).</summary>
+    public Task<string?> CellsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public async Task<string> PopulationAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         var held = _held.GetOrAdd(
             (filter.StartDate, filter.EndDate, filter.ScoreMethod),

@@ -72,9 +72,11 @@ public sealed class DashboardApiFactory(
         _ = Server; // starts the host: the schema exists from here on
         await using (var connection = await Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None))
         {
-            // campaign.customer_days is DuckDB's alone (derived by its importer).
+            // The visits and all-history totals are DuckDB's alone (derived by its importer; no basis: counted again).
             await connection.ExecuteAsync("DELETE FROM campaign.transactions; DELETE FROM campaign.customers;"
-                + (sqlServer is null ? " DELETE FROM campaign.customer_days;" : string.Empty));
+                + (sqlServer is null
+                    ? " DELETE FROM campaign.customer_days; DELETE FROM campaign.customer_totals; DELETE FROM campaign.customer_totals_basis;"
+                    : string.Empty));
         }
 
         await Services.GetRequiredService<ICampaignImporter>().ImportAsync(

@@ -5,15 +5,23 @@ using Dapper;
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>
-/// Recomputes campaign.customer_days for the customers listed in campaign_import.affected_customers (a large import's,
-/// or every customer for derived/rebuild.sql), about <see cref="CustomersPerRange"/> customers at a time, in the
-/// caller's transaction. Small imports merge their changes instead (derived/customer_days_merge.sql).
+/// Runs a script for the customers listed in campaign_import.affected_customers, about <see cref="CustomersPerRange"/>
+/// customers at a time (its $first_customer_id and $last_customer_id), in the caller's transaction: each range's
+/// aggregate and sort fit a small memory limit. It recomputes the visits of a large import's customers (or of every
+/// customer for derived/rebuild.sql: <see cref="RunAsync"/>; small imports merge their changes instead,
+/// derived/customer_days_merge.sql), and their all-history totals (<see cref="CustomerTotals"/>).
 /// </summary>
 internal static class CustomerDaysRefresh
 {
     private const long CustomersPerRange = 100_000;
 
-    public static async Task RunAsync(DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, CancellationToken cancellationToken)
+    /// <summary>Recomputes campaign.customer_days for the affected customers.</summary>
+    public static Task RunAsync(DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, CancellationToken cancellationToken) =>
+        RunPerRangeAsync(connection, transaction, engine, engine.Script("derived/customer_days_refresh"), new Dictionary<string, object?>(), cancellationToken);
+
+    /// <summary>Runs <paramref name="sql"/> for each range of affected customers, with <paramref name="values"/> besides the range.</summary>
+    public static async Task RunPerRangeAsync(
+        DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, string sql, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
         var affected = await connection.QuerySingleAsync<AffectedCustomers>(new CommandDefinition(
             engine.Script("derived/affected_customer_ids"), transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
@@ -22,11 +30,12 @@ internal static class CustomerDaysRefresh
             return;
         }
 
-        var refresh = engine.Script("derived/customer_days_refresh");
         foreach (var (from, to) in IdRanges.Split(first, last, affected.Customers, CustomersPerRange))
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                refresh, new { first_customer_id = from, last_customer_id = to }, transaction, 0, cancellationToken: cancellationToken));
+            var parameters = new DynamicParameters(values);
+            parameters.Add("first_customer_id", from);
+            parameters.Add("last_customer_id", to);
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, 0, cancellationToken: cancellationToken));
         }
     }
 

@@ -1,22 +1,25 @@
 using System.Data.Common;
+using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Data;
 using CampaignDashboard.Infrastructure.Dashboard;
 using CampaignDashboard.Infrastructure.Import;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>Schema and state of the campaign relations in the embedded database.</summary>
-public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignDataStore
+public sealed class DuckDbCampaignDataStore(DuckDbEngine engine, IOptions<DashboardOptions> options) : ICampaignDataStore
 {
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
         await RemoveLeftoversAsync(connection, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Load("schema"), cancellationToken: cancellationToken));
-        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Load("derived/needs_rebuild"), cancellationToken: cancellationToken)))
+        var rebuild = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(Load("derived/needs_rebuild"), cancellationToken: cancellationToken));
+        if (rebuild || !await CustomerTotals.AreCurrentAsync(connection, null, engine, options.Value.FiscalCalendar, cancellationToken))
         {
-            await RebuildDerivedDataAsync(connection, cancellationToken);
+            await DeriveAsync(connection, rebuild, cancellationToken);
         }
     }
 
@@ -39,16 +42,25 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine) : ICampaignData
         }
     }
 
-    /// <summary>Derives a database's dashboard data once, when it was written by a version that did not derive it.</summary>
-    private async Task RebuildDerivedDataAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Derives a database's dashboard data once: all of it when it was written by a version that did not derive it
+    /// (<paramref name="rebuild"/>), else the customers' all-history totals, missing or counted for another fiscal
+    /// calendar (the configured fiscal year start changed).
+    /// </summary>
+    private async Task DeriveAsync(DbConnection connection, bool rebuild, CancellationToken cancellationToken)
     {
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var rebuild = Load("derived/rebuild");
-            await connection.ExecuteAsync(new CommandDefinition(
-                rebuild, DashboardSqlParameters.Bind(rebuild, engine.ParameterPrefix, CampaignImporter.ScriptValues), transaction, 0, cancellationToken: cancellationToken));
-            await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
+            if (rebuild)
+            {
+                var script = Load("derived/rebuild");
+                await connection.ExecuteAsync(new CommandDefinition(
+                    script, DashboardSqlParameters.Bind(script, engine.ParameterPrefix, CampaignImporter.ScriptValues), transaction, 0, cancellationToken: cancellationToken));
+                await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
+            }
+
+            await CustomerTotals.RefreshAsync(connection, transaction, engine, options.Value.FiscalCalendar, affectedOnly: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

@@ -44,6 +44,32 @@ CREATE TABLE IF NOT EXISTS campaign.customer_days (
     acquired_date    DATE NOT NULL
 );
 
+-- Every customer's measures over its whole history (population/measures.sql's columns), kept by the importer in
+-- the same transaction as the visits: a dashboard whose window covers every visit scores these 9.3M rows instead of
+-- aggregating 80M visits (ADR 9). The fiscal-year bits count back from the basis' reference year.
+CREATE TABLE IF NOT EXISTS campaign.customer_totals (
+    customer_id         BIGINT NOT NULL,
+    visits              INTEGER NOT NULL,
+    bills               BIGINT NOT NULL,
+    units               BIGINT NOT NULL,
+    spend               DECIMAL(18, 2) NOT NULL,
+    profit              DECIMAL(18, 2) NOT NULL,
+    first_date          DATE NOT NULL,
+    last_date           DATE NOT NULL,
+    acquired_date       DATE NOT NULL,
+    recent_fiscal_years UBIGINT,
+    older_fiscal_years  INTEGER[]
+);
+
+-- At most one row: what campaign.customer_totals was counted for (derived/customer_totals_basis.sql). None: the
+-- totals are to be counted (a database written before they existed).
+CREATE TABLE IF NOT EXISTS campaign.customer_totals_basis (
+    fiscal_year_start_month INTEGER NOT NULL,
+    reference_fiscal_year   INTEGER,
+    first_date              DATE,
+    last_date               DATE
+);
+
 -- One row; every import bumps it, so caches can tell when the data changed.
 CREATE TABLE IF NOT EXISTS campaign.data_version (
     version    BIGINT NOT NULL,

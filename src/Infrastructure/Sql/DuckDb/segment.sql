@@ -1,5 +1,5 @@
--- Customers, spend and bills of S per (R, F, M) cell: at most 125 rows, from which the segment rules of the
--- request's scheme are applied (in C#: no segment rule is written in SQL).
-SELECT s.r_score, s.f_score, s.m_score, COUNT(*) AS customers, SUM(s.spend) AS spend, CAST(SUM(s.bills) AS BIGINT) AS bills
-FROM selection AS s
-GROUP BY s.r_score, s.f_score, s.m_score
+-- Customers, spend and bills of S per (R, F, M) cell, from its cells (selection_cells.sql): at most 125 rows, from
+-- which the segment rules of the request's scheme are applied (in C#: no segment rule is written in SQL).
+SELECT c.r_score, c.f_score, c.m_score, CAST(SUM(c.customers) AS BIGINT) AS customers, SUM(c.spend) AS spend, CAST(SUM(c.bills) AS BIGINT) AS bills
+FROM selection_cells AS c
+GROUP BY c.r_score, c.f_score, c.m_score

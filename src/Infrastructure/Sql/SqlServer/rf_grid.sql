@@ -1,4 +1,4 @@
--- Customers and spend of S per (R, F) cell: at most 25 rows, the R x F heatmap.
-SELECT s.r_score, s.f_score, COUNT_BIG(*) AS customers, SUM(s.spend) AS spend
-FROM selection AS s
-GROUP BY s.r_score, s.f_score;
+-- Customers and spend of S per (R, F) cell, from its cells (selection_cells.sql): at most 25 rows, the R x F heatmap.
+SELECT c.r_score, c.f_score, SUM(c.customers) AS customers, SUM(c.spend) AS spend
+FROM selection_cells AS c
+GROUP BY c.r_score, c.f_score;

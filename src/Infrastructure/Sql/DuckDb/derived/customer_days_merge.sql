@@ -33,16 +33,19 @@ WHEN MATCHED THEN UPDATE SET
 WHEN NOT MATCHED THEN INSERT (customer_id, transaction_date, bills, units, spend, profit, acquired_date)
     VALUES (c.customer_id, c.transaction_date, c.bills, c.units, c.spend, c.profit, c.transaction_date);
 
--- The acquisition date (registration date, else first purchase) of every customer whose visits or customer row the
--- batch changed, from their visits as they are now.
+-- The customers whose visits or customer row the batch changed (their totals are counted again next:
+-- derived/customer_totals_refresh.sql).
+CREATE TABLE campaign_import.affected_customers AS
+SELECT customer_id FROM campaign_import.visit_changes
+UNION
+SELECT customer_id FROM campaign_import.customers;
+
+-- Their acquisition date (registration date, else first purchase), from their visits as they are now.
 CREATE TABLE campaign_import.acquired AS
 WITH first_visits AS (
     SELECT customer_id, MIN(transaction_date) AS first_day
     FROM campaign.customer_days
-    WHERE customer_id IN (
-        SELECT customer_id FROM campaign_import.visit_changes
-        UNION
-        SELECT customer_id FROM campaign_import.customers)
+    WHERE customer_id IN (SELECT customer_id FROM campaign_import.affected_customers)
     GROUP BY customer_id
 )
 SELECT f.customer_id, COALESCE(c.registration_date, f.first_day) AS acquired_date

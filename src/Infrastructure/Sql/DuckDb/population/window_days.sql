@@ -1,0 +1,8 @@
+-- The visits of a dashboard window (contract step 1), read by population/measures.sql: campaign.customer_days, one
+-- row per customer and purchase day, kept by the importer. Not materialized: it holds every visit of the window.
+window_days AS NOT MATERIALIZED (
+    SELECT d.*
+    FROM campaign.customer_days AS d
+    WHERE (CAST($start_date AS DATE) IS NULL OR d.transaction_date >= CAST($start_date AS DATE))
+      AND (CAST($end_date AS DATE) IS NULL OR d.transaction_date <= CAST($end_date AS DATE))
+)
