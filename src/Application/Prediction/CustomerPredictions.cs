@@ -11,17 +11,16 @@ public readonly record struct PredictedCustomer(long CustomerId, CustomerForecas
 /// </summary>
 public sealed class CustomerPredictions
 {
-    private CustomerPredictions(PredictionModels? models, string? reason, int horizonDays, IReadOnlyList<PredictedCustomer> customers)
+    private CustomerPredictions(PredictionModels? models, string? reason, int horizonDays, PredictedCustomer[] customers)
     {
         Models = models;
         Reason = reason;
         HorizonDays = horizonDays;
-        Customers = customers;
-        _ids = customers.Select(c => c.CustomerId).ToArray();
+        _customers = customers;
     }
 
-    // The customers' ids in the same (id) order, for Find: PredictionCache sorts the customers.
-    private readonly long[] _ids;
+    // In customer id order (PredictionCache sorts them), for Find.
+    private readonly PredictedCustomer[] _customers;
 
     public PredictionModels? Models { get; }
 
@@ -31,19 +30,27 @@ public sealed class CustomerPredictions
     public int HorizonDays { get; }
 
     /// <summary>Every fitted customer's forecast, in customer id order (empty without a prediction).</summary>
-    public IReadOnlyList<PredictedCustomer> Customers { get; }
+    public IReadOnlyList<PredictedCustomer> Customers => _customers;
 
     public bool Available => Models is not null;
 
     /// <summary>A fitted customer's forecast; null without a prediction (or for a customer not fitted).</summary>
     public CustomerForecast? Find(long customerId)
     {
-        var index = Array.BinarySearch(_ids, customerId);
-        return index >= 0 ? Customers[index].Forecast : null;
+        var index = Array.BinarySearch(_customers, new PredictedCustomer(customerId, default), ById.Instance);
+        return index >= 0 ? _customers[index].Forecast : null;
     }
 
     public static CustomerPredictions Unavailable(string reason) => new(null, reason, 0, []);
 
-    public static CustomerPredictions Of(PredictionModels models, int horizonDays, IReadOnlyList<PredictedCustomer> customers) =>
+    /// <summary>The prediction of <paramref name="customers"/>, in customer id order.</summary>
+    public static CustomerPredictions Of(PredictionModels models, int horizonDays, PredictedCustomer[] customers) =>
         new(models, null, horizonDays, customers);
+
+    private sealed class ById : IComparer<PredictedCustomer>
+    {
+        public static readonly ById Instance = new();
+
+        public int Compare(PredictedCustomer x, PredictedCustomer y) => x.CustomerId.CompareTo(y.CustomerId);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Domain.Prediction;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,29 +100,26 @@ public sealed partial class PredictionCache(
         }
 
         var read = Stopwatch.GetElapsedTime(started);
-        // In customer order, whatever order the engine read them in: the same data always gives the same fit, to the last bit.
-        var customerIds = ids.ToArray();
-        var customerHistories = histories.ToArray();
-        ids = null; // locals of an async method live as long as it does unless released
-        histories = null;
-        Array.Sort(customerIds, customerHistories);
-        var (models, reason) = PredictionModels.Fit(customerHistories);
+        // In customer order, whatever order the engine read them in: the same data always gives the same fit, to the last
+        // bit. Sorted where they were read, not copied first: at ten million customers a copy holds 400 MB more.
+        CollectionsMarshal.AsSpan(ids).Sort(CollectionsMarshal.AsSpan(histories));
+        var (models, reason) = PredictionModels.Fit(histories);
         if (models is null)
         {
-            LogNotFitted(asOf, customerIds.Length, reason!);
+            LogNotFitted(asOf, ids.Count, reason!);
             return CustomerPredictions.Unavailable(reason!);
         }
 
         var forecaster = new CustomerForecaster(models.Visits, models.Spend, settings.HorizonDays, settings.AnnualDiscountRate);
-        var customers = new PredictedCustomer[customerIds.Length];
+        var customers = new PredictedCustomer[ids.Count];
         for (var i = 0; i < customers.Length; i++)
         {
-            var history = customerHistories[i];
-            customers[i] = new PredictedCustomer(customerIds[i], forecaster.Forecast(history.X, history.Tx, history.T, history.M));
+            var history = histories[i];
+            customers[i] = new PredictedCustomer(ids[i], forecaster.Forecast(history.X, history.Tx, history.T, history.M));
         }
 
         var total = Stopwatch.GetElapsedTime(started);
-        LogFitted(asOf, customerIds.Length, read.TotalMilliseconds, total.TotalMilliseconds);
+        LogFitted(asOf, customers.Length, read.TotalMilliseconds, total.TotalMilliseconds);
         return CustomerPredictions.Of(models, settings.HorizonDays, customers);
     }
 

@@ -5,8 +5,34 @@ namespace CampaignDashboard.Domain.Prediction;
 /// half away from zero. <see cref="ExpectedSpend"/> and <see cref="PredictedClv"/> are computed from the unrounded
 /// figures and rounded once.
 /// </summary>
-public readonly record struct CustomerForecast(decimal PAlive, decimal ExpectedVisits, decimal ExpectedSpend, decimal PredictedClv)
+/// <remarks>
+/// Held as whole ten-thousandths and cents, the reported precision: 24 bytes instead of four decimals' 64, which at ten
+/// million customers kept in memory is 370 MB less (ADR 9).
+/// </remarks>
+public readonly record struct CustomerForecast
 {
+    private readonly int _pAliveTenThousandths;
+    private readonly int _expectedVisitsCents;
+    private readonly long _expectedSpendCents;
+    private readonly long _predictedClvCents;
+
+    /// <summary>A forecast of figures already rounded as reported (4 decimals for p_alive, 2 for the others).</summary>
+    public CustomerForecast(decimal pAlive, decimal expectedVisits, decimal expectedSpend, decimal predictedClv)
+    {
+        _pAliveTenThousandths = (int)Scaled(pAlive, 4);
+        _expectedVisitsCents = checked((int)Scaled(expectedVisits, 2));
+        _expectedSpendCents = Scaled(expectedSpend, 2);
+        _predictedClvCents = Scaled(predictedClv, 2);
+    }
+
+    public decimal PAlive => _pAliveTenThousandths / 10_000m;
+
+    public decimal ExpectedVisits => _expectedVisitsCents / 100m;
+
+    public decimal ExpectedSpend => _expectedSpendCents / 100m;
+
+    public decimal PredictedClv => _predictedClvCents / 100m;
+
     /// <summary>A customer whose reported p_alive is below this is one of the dashboard's likely-lapsed customers.</summary>
     public const decimal LikelyLapsedBelow = 0.5m;
 
@@ -18,6 +44,14 @@ public readonly record struct CustomerForecast(decimal PAlive, decimal ExpectedV
 
     /// <summary>A model's figure as reported: <paramref name="decimals"/> places, half away from zero.</summary>
     public static decimal Reported(double value, int decimals) => Math.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
+
+    private static long Scaled(decimal value, int decimals)
+    {
+        var scaled = value * (decimals == 4 ? 10_000m : 100m);
+        return scaled == decimal.Truncate(scaled)
+            ? checked((long)scaled)
+            : throw new ArgumentException($"{value} has more than the {decimals} decimals a forecast reports.", nameof(value));
+    }
 }
 
 /// <summary>
