@@ -23,32 +23,34 @@ public sealed class MaterializedSelectionInputs(
     // The request's own tables (a name filter's selection, S's cells), by what they hold and the filter.
     private readonly ConcurrentDictionary<(string Kind, DashboardFilter Filter), Lazy<Task<string>>> _requestTables = new();
 
-    public async Task<string> PopulationAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
-    {
-        var lease = await _leases.GetOrAdd(
-            (filter.StartDate, filter.EndDate, filter.ScoreMethod),
-            _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
-                await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken), cancellationToken))).Value
-            .WaitAsync(cancellationToken);
-        return lease.Relation;
-    }
+    public async Task<string> PopulationAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
+        (await LeaseAsync(filter, asOfDate, cancellationToken)).Population.Relation();
 
     public async Task<string> DefinitionsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
-        var population = $"population AS (SELECT * FROM {await PopulationAsync(filter, asOfDate, cancellationToken)})";
+        var population = (await LeaseAsync(filter, asOfDate, cancellationToken)).Population;
         if (!filter.MatchesCustomers)
         {
-            return $"{population},\n{Load(DashboardScripts.CustomerMatches)}";
+            return $"population AS (SELECT * FROM {population.Relation()}),\n{Load(DashboardScripts.CustomerMatches)}";
         }
 
+        // The selection, and every statement after it, scores the matched customers only.
         var selection = await RequestTableAsync(
             "selection",
             filter,
             asOfDate,
-            $"{population},\n{Load(DashboardScripts.CustomerMatches)},\n{Load(DashboardScripts.Selection)}\nSELECT customer_id FROM selection",
+            $"{Load(DashboardScripts.CustomerMatches)},\npopulation AS (SELECT * FROM {population.Relation("customer_matches")}),\n"
+            + $"{Load(DashboardScripts.Selection)}\nSELECT customer_id FROM selection",
             cancellationToken);
-        return $"{population},\ncustomer_matches AS (SELECT customer_id FROM {selection})";
+        return $"population AS (SELECT * FROM {population.Relation(selection)}),\ncustomer_matches AS (SELECT customer_id FROM {selection})";
     }
+
+    private Task<ScoredPopulationCache.Lease> LeaseAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
+        _leases.GetOrAdd(
+                (filter.StartDate, filter.EndDate, filter.ScoreMethod),
+                _ => new Lazy<Task<ScoredPopulationCache.Lease>>(async () =>
+                    await cache.AcquireAsync(filter, asOfDate, await dataVersion.CurrentAsync(cancellationToken), cancellationToken))).Value
+            .WaitAsync(cancellationToken);
 
     public async Task<string?> CellsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {

@@ -8,10 +8,23 @@ using Microsoft.Extensions.Options;
 namespace CampaignDashboard.Infrastructure.Dashboard;
 
 /// <summary>
-/// A window's scored population: <see cref="Relation"/> follows FROM in any statement (it names no parameter), and reads
-/// the <see cref="WorkTables"/> that <see cref="ScoredPopulationCache"/> drops with it.
+/// A window's scored population: <paramref name="Scoring"/> (population.sql) over <paramref name="Measures"/> and the
+/// one-row <paramref name="ScoringValues"/> (its cuts and the window's values). It reads the
+/// <paramref name="WorkTables"/> that <see cref="ScoredPopulationCache"/> drops with it.
 /// </summary>
-public sealed record ScoredPopulation(string Relation, IReadOnlyList<string> WorkTables);
+public sealed record ScoredPopulation(string Measures, string ScoringValues, string Scoring, IReadOnlyList<string> WorkTables)
+{
+    /// <summary>
+    /// The population as a relation to follow FROM (it names no parameter); with <paramref name="customers"/> (a table
+    /// or a CTE of the statement with a customer_id column), only those customers, scored without reading the others:
+    /// a customer's scores depend on the cuts and its own measures alone.
+    /// </summary>
+    public string Relation(string? customers = null)
+    {
+        var only = customers is null ? string.Empty : $" WHERE customer_id IN (SELECT customer_id FROM {customers})";
+        return $"(WITH measures AS (SELECT * FROM {Measures}{only}),\nscoring_values AS (SELECT * FROM {ScoringValues}),\n{Scoring}\nSELECT * FROM population)";
+    }
+}
 
 /// <summary>Builds a window's scored population for <see cref="ScoredPopulationCache"/> (a seam: tests make builds slow).</summary>
 public interface IScoredPopulationBuilder
@@ -22,9 +35,10 @@ public interface IScoredPopulationBuilder
 
 /// <summary>
 /// DuckDB: the population is population.sql over the window's measures and their cuts. A window covering every visit
-/// (no dates, or dates around the data's) reads the all-history totals the importer keeps (campaign.customer_totals);
-/// another aggregates its visits into a table of the in-memory work catalog. The cuts, with every value the scoring
-/// needs, are a table of one row, so that the widgets score the measures as they read them: no population is copied.
+/// (no dates, or dates around the data's) reads the all-history totals and cuts the importer keeps
+/// (campaign.customer_totals, campaign.customer_totals_cuts); another aggregates its visits into a table of the
+/// in-memory work catalog and ranks them. The cuts, with every value the scoring needs, are a table of one row, so that
+/// the widgets score the measures as they read them: no population is copied.
 /// </summary>
 public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, DashboardParameterBinder binder, IOptions<DashboardOptions> options)
     : IScoredPopulationBuilder
@@ -37,21 +51,22 @@ public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, Dashboard
         try
         {
             string measures;
+            string cuts;
             if (asOfDate is { } asOf && basis is not null && basis.Covers(filter.StartDate, filter.EndDate, asOf, options.Value.FiscalCalendar))
             {
                 measures = engine.Qualify("campaign.customer_totals");
+                cuts = engine.Qualify("cuts AS (SELECT * FROM campaign.customer_totals_cuts)");
             }
             else
             {
                 measures = DuckDbEngine.NewWorkTableName("measures");
                 await CreateAsync(measures, $"{Script("population/window_days")},\n{Script("population/measures")}\nSELECT * FROM measures");
+                cuts = $"measures AS NOT MATERIALIZED (SELECT * FROM {measures}),\n{Script("population/cuts")}";
             }
 
-            var cuts = DuckDbEngine.NewWorkTableName("cuts");
-            await CreateAsync(cuts, $"measures AS NOT MATERIALIZED (SELECT * FROM {measures}),\n{Script("population/cuts")}\nSELECT * FROM population_cuts");
-            return new ScoredPopulation(
-                $"(WITH measures AS (SELECT * FROM {measures}),\npopulation_cuts AS (SELECT * FROM {cuts}),\n{Script(DashboardScripts.Population)}\nSELECT * FROM population)",
-                tables);
+            var scoringValues = DuckDbEngine.NewWorkTableName("cuts");
+            await CreateAsync(scoringValues, $"{cuts},\n{Script("population/scoring_values")}\nSELECT * FROM scoring_values");
+            return new ScoredPopulation(measures, scoringValues, Script(DashboardScripts.Population), tables);
         }
         catch
         {

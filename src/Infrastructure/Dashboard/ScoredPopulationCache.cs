@@ -187,11 +187,10 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         {
             _cache = cache;
             _entry = entry;
-            Relation = population.Relation;
+            Population = population;
         }
 
-        /// <summary>The population, to follow FROM.</summary>
-        public string Relation { get; }
+        public ScoredPopulation Population { get; }
 
         public async ValueTask DisposeAsync()
         {

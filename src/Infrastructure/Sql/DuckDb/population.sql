@@ -1,9 +1,9 @@
 -- The scored population P (contract steps 1-4) as CTEs ending in `population`: one row per customer of `measures` (a
 -- window's, population/measures.sql, or every customer's all-history totals, campaign.customer_totals), its measures,
 -- its R/F/M scores over all of P, its bucket indices, and what the fiscal-year widget needs (fiscal years active,
--- year acquired), so that no widget has to read the visits. `population_cuts` (population/cuts.sql) holds the cuts
--- and every value this scores with: the statement has no parameter, so that two populations (a migration's snapshots)
--- can be read in one statement. Mobile and name filters look customers up in customer_matches.sql.
+-- year acquired), so that no widget has to read the visits. `scoring_values` (population/scoring_values.sql) holds
+-- the cuts and every value this scores with: the statement has no parameter, so that two populations (a migration's
+-- snapshots) can be read in one statement. Mobile and name filters look customers up in customer_matches.sql.
 measured AS (
     SELECT
         pc.*,
@@ -13,7 +13,7 @@ measured AS (
         date_diff('day', pc.first_date, pc.last_date) AS active_days,
         cuts.*
     FROM measures AS pc
-    CROSS JOIN population_cuts AS cuts
+    CROSS JOIN scoring_values AS cuts
 ),
 population AS (
     SELECT

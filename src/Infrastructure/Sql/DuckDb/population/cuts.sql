@@ -1,7 +1,7 @@
--- The scores' cuts over the customers in `measures` (population/measures.sql, or campaign.customer_totals), as CTEs
--- ending in `population_cuts`: one row with the cuts and the values population.sql scores with (as-of date, score
--- method, bucket bounds, fiscal year start), so that the population is a statement over two relations and no
--- parameter: the cuts are a table of one row, kept with the window's measures (ScoredPopulationCache).
+-- The scores' cuts over the customers in `measures` (a window's, population/measures.sql, or every customer's
+-- all-history totals, whose cuts the importer keeps: campaign.customer_totals_cuts), as CTEs ending in `cuts`: one
+-- row, each cut a (value, id) pair. They depend on the customers' values alone, not on the as-of date, the score
+-- method or the fiscal calendar (population/scoring_values.sql adds those).
 -- Scores are NTILE(5) OVER (ORDER BY value, customer_id) (contract step 4: R orders by recency descending, that
 -- is by last date ascending). NTILE gives tile k the ranks up to k * (n / 5) + least(k, n % 5), so a customer's
 -- score is fixed by the four rows at those ranks, the cuts: 1 + the number of cuts its (value, customer_id)
@@ -89,42 +89,4 @@ cuts AS (
     FROM cut_blocks AS c
     JOIN cut_block_members AS m
       ON m.score = c.score AND m.value = c.value AND m.id_block = c.id_block AND m.position = c.position
-),
-population_cuts AS (
-    SELECT
-        -- Each cut as two typed columns (R's value is a day number): compared with every customer's, a struct's fields
-        -- and a decimal cost three times as much.
-        CAST(cuts.r1.value AS INTEGER) AS r1_value, cuts.r1.id AS r1_id,
-        CAST(cuts.r2.value AS INTEGER) AS r2_value, cuts.r2.id AS r2_id,
-        CAST(cuts.r3.value AS INTEGER) AS r3_value, cuts.r3.id AS r3_id,
-        CAST(cuts.r4.value AS INTEGER) AS r4_value, cuts.r4.id AS r4_id,
-        CAST(cuts.f1.value AS INTEGER) AS f1_value, cuts.f1.id AS f1_id,
-        CAST(cuts.f2.value AS INTEGER) AS f2_value, cuts.f2.id AS f2_id,
-        CAST(cuts.f3.value AS INTEGER) AS f3_value, cuts.f3.id AS f3_id,
-        CAST(cuts.f4.value AS INTEGER) AS f4_value, cuts.f4.id AS f4_id,
-        CAST(cuts.m1.value AS DECIMAL(18, 2)) AS m1_value, cuts.m1.id AS m1_id,
-        CAST(cuts.m2.value AS DECIMAL(18, 2)) AS m2_value, cuts.m2.id AS m2_id,
-        CAST(cuts.m3.value AS DECIMAL(18, 2)) AS m3_value, cuts.m3.id AS m3_id,
-        CAST(cuts.m4.value AS DECIMAL(18, 2)) AS m4_value, cuts.m4.id AS m4_id,
-        CAST($as_of_date AS DATE) AS as_of_date,
-        CAST($score_method AS VARCHAR) AS score_method,
-        CAST($fiscal_year_start_month AS INTEGER) AS fiscal_year_start_month,
-        -- Typed here: a statement's parameter takes its type from where it is compared, a column's from its cast.
-        CAST($recency_upper_1 AS INTEGER) AS recency_upper_1, CAST($recency_upper_2 AS INTEGER) AS recency_upper_2,
-        CAST($recency_upper_3 AS INTEGER) AS recency_upper_3, CAST($recency_upper_4 AS INTEGER) AS recency_upper_4,
-        CAST($recency_upper_5 AS INTEGER) AS recency_upper_5,
-        CAST($visits_upper_1 AS INTEGER) AS visits_upper_1, CAST($visits_upper_2 AS INTEGER) AS visits_upper_2,
-        CAST($visits_upper_3 AS INTEGER) AS visits_upper_3, CAST($visits_upper_4 AS INTEGER) AS visits_upper_4,
-        CAST($visits_upper_5 AS INTEGER) AS visits_upper_5, CAST($visits_upper_6 AS INTEGER) AS visits_upper_6,
-        CAST($visits_upper_7 AS INTEGER) AS visits_upper_7, CAST($visits_upper_8 AS INTEGER) AS visits_upper_8,
-        CAST($visits_upper_9 AS INTEGER) AS visits_upper_9,
-        CAST($spend_upper_1 AS DECIMAL(18, 2)) AS spend_upper_1,
-        CAST($spend_upper_2 AS DECIMAL(18, 2)) AS spend_upper_2,
-        CAST($spend_upper_3 AS DECIMAL(18, 2)) AS spend_upper_3,
-        CAST($spend_upper_4 AS DECIMAL(18, 2)) AS spend_upper_4,
-        CAST($spend_upper_5 AS DECIMAL(18, 2)) AS spend_upper_5,
-        CAST($return_upper_1 AS INTEGER) AS return_upper_1, CAST($return_upper_2 AS INTEGER) AS return_upper_2,
-        CAST($return_upper_3 AS INTEGER) AS return_upper_3, CAST($return_upper_4 AS INTEGER) AS return_upper_4,
-        CAST($return_upper_5 AS INTEGER) AS return_upper_5, CAST($return_upper_6 AS INTEGER) AS return_upper_6
-    FROM cuts
 )
