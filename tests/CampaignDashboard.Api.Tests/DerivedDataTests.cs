@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CampaignDashboard.Api.Tests;
 
 /// <summary>
-/// DuckDB derives campaign.customer_days, the customers' all-history totals and their scores' cuts, and the search
-/// columns from the campaign relations. Whatever the imports did, they must equal what their definitions (schema.sql) compute from the relations
+/// DuckDB derives campaign.customer_days, the customers' all-history totals and search columns from the campaign
+/// relations. Whatever the imports did, they must equal what their definitions (schema.sql) compute from the relations
 /// directly.
 /// </summary>
 public sealed class DerivedDataTests
@@ -209,33 +209,6 @@ public sealed class DerivedDataTests
             LEFT JOIN campaign.customers AS c ON c.customer_id = t.customer_id
             GROUP BY t.customer_id, b.fiscal_year_start_month
         ),
-        -- The all-history quintiles' cuts: the (value, customer id) at each cut rank of NTILE(5) over every customer
-        -- (contract step 4), ranked here by window functions over the transactions.
-        ranked AS (
-            SELECT
-                customer_id,
-                MAX(transaction_date) - DATE '1970-01-01' AS r_value, COUNT(DISTINCT transaction_date) AS f_value, SUM(amount) AS m_value,
-                row_number() OVER (ORDER BY MAX(transaction_date), customer_id) AS r_rank,
-                row_number() OVER (ORDER BY COUNT(DISTINCT transaction_date), customer_id) AS f_rank,
-                row_number() OVER (ORDER BY SUM(amount), customer_id) AS m_rank
-            FROM campaign.transactions
-            GROUP BY customer_id
-        ),
-        cut_ranks AS (
-            SELECT t.k, t.k * (n.customers // 5) + LEAST(t.k, n.customers % 5) AS cut_rank
-            FROM (SELECT COUNT(*) AS customers FROM ranked) AS n, range(1, 5) AS t(k)
-        ),
-        defined_cuts AS (
-            SELECT concat_ws('|', 'r' || c.k, CAST(r.r_value AS DECIMAL(18, 2)), r.customer_id) AS line FROM ranked AS r JOIN cut_ranks AS c ON r.r_rank = c.cut_rank
-            UNION ALL
-            SELECT concat_ws('|', 'f' || c.k, CAST(r.f_value AS DECIMAL(18, 2)), r.customer_id) FROM ranked AS r JOIN cut_ranks AS c ON r.f_rank = c.cut_rank
-            UNION ALL
-            SELECT concat_ws('|', 'm' || c.k, CAST(r.m_value AS DECIMAL(18, 2)), r.customer_id) FROM ranked AS r JOIN cut_ranks AS c ON r.m_rank = c.cut_rank
-        ),
-        stored_cuts AS (
-            SELECT concat_ws('|', u.name, u.cut.value, u.cut.id) AS line
-            FROM (UNPIVOT campaign.customer_totals_cuts ON COLUMNS(*) INTO NAME name VALUE cut) AS u
-        ),
         stored_totals AS (
             SELECT concat_ws('|', t.customer_id, t.visits, t.bills, t.units, t.spend, t.profit, t.first_date, t.last_date, t.acquired_date,
                 list_sort(list_concat(
@@ -250,8 +223,6 @@ public sealed class DerivedDataTests
             + (SELECT count(*) FROM (SELECT * FROM defined_search EXCEPT ALL SELECT * FROM stored_search))
             + (SELECT count(*) FROM (SELECT * FROM defined_totals EXCEPT ALL SELECT * FROM stored_totals))
             + (SELECT count(*) FROM (SELECT * FROM stored_totals EXCEPT ALL SELECT * FROM defined_totals))
-            + (SELECT count(*) FROM (SELECT * FROM defined_cuts EXCEPT ALL SELECT * FROM stored_cuts))
-            + (SELECT count(*) FROM (SELECT * FROM stored_cuts EXCEPT ALL SELECT * FROM defined_cuts))
             -- One basis, counted back from the fiscal year of the data's last day, with the data's first and last days.
             + (SELECT count(*) FROM basis) - 1
             + (SELECT count(*) FROM basis AS b, (SELECT MIN(transaction_date) AS first_date, MAX(transaction_date) AS last_date FROM campaign.transactions) AS d

@@ -34,6 +34,8 @@ public sealed class ImportMemoryTests
         {
             Assert.That(summary.Inserted, Is.EqualTo(2_200_000));
             Assert.That(await connection.ExecuteScalarAsync<string>("SELECT current_setting('memory_limit')"), Is.EqualTo("7.6 MiB"));
+            // Its derived data used every core (DuckDbEngine.UseEveryCoreAsync), and the configured one thread is back.
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT current_setting('threads')"), Is.EqualTo(1));
         });
     }
 }

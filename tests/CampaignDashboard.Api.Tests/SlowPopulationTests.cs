@@ -102,6 +102,9 @@ public sealed class SlowPopulationTests
 
         public Task Stopped => _stopped.Task;
 
+        public Task<(DateOnly? Start, DateOnly? End)> WindowOfAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
+            Real.WindowOfAsync(filter, asOfDate, cancellationToken);
+
         public async Task<ScoredPopulation> BuildAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
         {
             if (filter.StartDate?.Year != 2024)

@@ -42,6 +42,31 @@ public sealed class WorkTableTests
         });
     }
 
+    [Test]
+    public async Task A_window_around_every_visit_shares_the_all_history_population()
+    {
+        var data = new SyntheticRetailData(100, 1000, seed: 22);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        using var client = _factory.CreateClient();
+        using var unfiltered = await client.GetAsync("/api/campaign/dashboard");
+        var populations = await WorkTablesAsync("cuts");
+
+        // From 1900 on: every visit, scored from the all-history totals already scored for the request above.
+        using var around = await client.GetAsync("/api/campaign/dashboard?start_date=1900-01-01");
+        var afterAround = await WorkTablesAsync("cuts");
+        var measures = await WorkTablesAsync("measures");
+        var firstDay = data.Transactions().Min(t => t.TransactionDate).AddDays(1);
+        using var inside = await client.GetAsync($"/api/campaign/dashboard?start_date={firstDay:yyyy-MM-dd}");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((unfiltered.StatusCode, around.StatusCode, inside.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)));
+            Assert.That(afterAround, Is.EqualTo(populations), "the same population as without dates");
+            Assert.That(await WorkTablesAsync("cuts"), Is.EqualTo(populations + 1), "a window without the first day is another population");
+            Assert.That(await WorkTablesAsync("measures"), Is.EqualTo(measures + 1), "whose measures are its own");
+        });
+    }
+
     private async Task<long> WorkTablesAsync(string prefix)
     {
         await using var connection = await _factory.Services.GetRequiredService<IDatabaseEngine>().OpenConnectionAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Infrastructure.Persistence;
@@ -31,41 +32,52 @@ public interface IScoredPopulationBuilder
 {
     /// <summary>Creates its tables and returns it; <paramref name="cancellationToken"/> interrupts the build.</summary>
     Task<ScoredPopulation> BuildAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
+
+    /// <summary>The filter's window as the population sees it: no dates for one covering every visit (the same population).</summary>
+    Task<(DateOnly? Start, DateOnly? End)> WindowOfAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// DuckDB: the population is population.sql over the window's measures and their cuts. A window covering every visit
-/// (no dates, or dates around the data's) reads the all-history totals and cuts the importer keeps
-/// (campaign.customer_totals, campaign.customer_totals_cuts); another aggregates its visits into a table of the
-/// in-memory work catalog and ranks them. The cuts, with every value the scoring needs, are a table of one row, so that
-/// the widgets score the measures as they read them: no population is copied.
+/// (no dates, or dates around the data's) reads the all-history totals the importer keeps (campaign.customer_totals);
+/// another aggregates its visits into a table of the in-memory work catalog. The cuts, with every value the scoring
+/// needs, are a table of one row, so that the widgets score the measures as they read them: no population is copied.
 /// </summary>
 public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, DashboardParameterBinder binder, IOptions<DashboardOptions> options)
     : IScoredPopulationBuilder
 {
+    public async Task<(DateOnly? Start, DateOnly? End)> WindowOfAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
+    {
+        if (filter.StartDate is null && filter.EndDate is null)
+        {
+            return (null, null);
+        }
+
+        await using var connection = await engine.OpenConnectionAsync(cancellationToken);
+        return await CoveredByTotalsAsync(connection, filter, asOfDate, cancellationToken) ? (null, null) : (filter.StartDate, filter.EndDate);
+    }
+
     public async Task<ScoredPopulation> BuildAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
-        var basis = await CustomerTotals.ReadBasisAsync(connection, null, engine, cancellationToken);
         var tables = new List<string>();
         try
         {
             string measures;
-            string cuts;
-            if (asOfDate is { } asOf && basis is not null && basis.Covers(filter.StartDate, filter.EndDate, asOf, options.Value.FiscalCalendar))
+            if (await CoveredByTotalsAsync(connection, filter, asOfDate, cancellationToken))
             {
                 measures = engine.Qualify("campaign.customer_totals");
-                cuts = engine.Qualify("cuts AS (SELECT * FROM campaign.customer_totals_cuts)");
             }
             else
             {
                 measures = DuckDbEngine.NewWorkTableName("measures");
                 await CreateAsync(measures, $"{Script("population/window_days")},\n{Script("population/measures")}\nSELECT * FROM measures");
-                cuts = $"measures AS NOT MATERIALIZED (SELECT * FROM {measures}),\n{Script("population/cuts")}";
             }
 
             var scoringValues = DuckDbEngine.NewWorkTableName("cuts");
-            await CreateAsync(scoringValues, $"{cuts},\n{Script("population/scoring_values")}\nSELECT * FROM scoring_values");
+            await CreateAsync(
+                scoringValues,
+                $"measures AS NOT MATERIALIZED (SELECT * FROM {measures}),\n{Script("population/cuts")},\n{Script("population/scoring_values")}\nSELECT * FROM scoring_values");
             return new ScoredPopulation(measures, scoringValues, Script(DashboardScripts.Population), tables);
         }
         catch
@@ -82,6 +94,12 @@ public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, Dashboard
             tables.Add(table);
         }
     }
+
+    /// <summary>Whether the all-history totals are the filter's window's measures (see CustomerTotals.Basis.Covers).</summary>
+    private async Task<bool> CoveredByTotalsAsync(DbConnection connection, DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken) =>
+        asOfDate is { } asOf
+        && await CustomerTotals.ReadBasisAsync(connection, null, engine, cancellationToken) is { } basis
+        && basis.Covers(filter.StartDate, filter.EndDate, asOf, options.Value.FiscalCalendar);
 
     private string Script(string script) => engine.Script(script);
 }

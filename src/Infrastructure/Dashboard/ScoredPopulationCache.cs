@@ -20,11 +20,13 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
 
     /// <summary>
     /// The scored population of the filter's window, held until the lease is disposed. <paramref name="cancellationToken"/>
-    /// ends this wait; a build that no one waits for any longer stops.
+    /// ends this wait; a build that no one waits for any longer stops. Windows the builder says are the same population
+    /// (every window covering all visits is the all-history one) share one entry.
     /// </summary>
     public async Task<Lease> AcquireAsync(DashboardFilter filter, DateOnly? asOfDate, long dataVersion, CancellationToken cancellationToken)
     {
-        var key = new Key(filter.StartDate, filter.EndDate, filter.ScoreMethod, asOfDate, dataVersion, engine.Generation);
+        var (start, end) = await builder.WindowOfAsync(filter, asOfDate, cancellationToken);
+        var key = new Key(start, end, filter.ScoreMethod, asOfDate, dataVersion, engine.Generation);
         Entry entry;
         List<Entry> evicted;
         lock (_gate)

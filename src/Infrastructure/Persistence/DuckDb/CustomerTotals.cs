@@ -5,9 +5,8 @@ using Dapper;
 namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 
 /// <summary>
-/// campaign.customer_totals, every customer's measures over its whole history, and their scores' cuts
-/// (campaign.customer_totals_cuts), kept in the transaction that writes the visits (ADR 9): a dashboard whose window
-/// covers every visit scores them instead of aggregating every visit and ranking every customer. Their
+/// campaign.customer_totals, every customer's measures over its whole history, kept in the transaction that writes the
+/// visits (ADR 9): a dashboard whose window covers every visit scores them instead of aggregating every visit. Their
 /// fiscal-year bits depend on the fiscal year start and count back from the fiscal year of the data's last day, so
 /// the totals carry both (campaign.customer_totals_basis) and are counted again when either changes.
 /// </summary>
@@ -43,17 +42,15 @@ internal static class CustomerTotals
     }
 
     /// <summary>
-    /// Whether the totals and their cuts were counted for this fiscal calendar and the fiscal year of the data's last
-    /// day, as they are in <paramref name="transaction"/> (or now).
+    /// Whether the totals were counted for this fiscal calendar and the fiscal year of the data's last day, as they are
+    /// in <paramref name="transaction"/> (or now).
     /// </summary>
     public static async Task<bool> AreCurrentAsync(DbConnection connection, DbTransaction? transaction, IDatabaseEngine engine, FiscalCalendar calendar, CancellationToken cancellationToken)
     {
         var basis = await ReadBasisAsync(connection, transaction, engine, cancellationToken);
         return basis is not null
             && basis.FiscalYearStartMonth == calendar.StartMonth
-            && basis.ReferenceFiscalYear == await ReferenceFiscalYearAsync(connection, transaction, engine, calendar, cancellationToken)
-            && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                engine.Qualify("SELECT EXISTS (SELECT 1 FROM campaign.customer_totals_cuts)"), transaction: transaction, cancellationToken: cancellationToken));
+            && basis.ReferenceFiscalYear == await ReferenceFiscalYearAsync(connection, transaction, engine, calendar, cancellationToken);
     }
 
     /// <summary>
@@ -83,9 +80,6 @@ internal static class CustomerTotals
         };
         var refresh = engine.Script("derived/customer_totals_refresh").Replace("{measures}", engine.Script("population/measures"), StringComparison.Ordinal);
         await CustomerDaysRefresh.RunPerRangeAsync(connection, transaction, engine, refresh, values, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            engine.Script("derived/customer_totals_cuts").Replace("{cuts}", engine.Script("population/cuts"), StringComparison.Ordinal),
-            transaction: transaction, commandTimeout: 0, cancellationToken: cancellationToken));
         await ExecuteAsync("derived/customer_totals_basis", new Dictionary<string, object?>
         {
             ["fiscal_year_start_month"] = calendar.StartMonth,

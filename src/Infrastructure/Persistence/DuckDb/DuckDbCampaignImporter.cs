@@ -89,11 +89,13 @@ public sealed partial class DuckDbCampaignImporter(
     /// file) is merged, in time proportional to the batch; a larger one (a first load, a bulk reload) recomputes its
     /// customers' visits range by range, which bounds its memory and writes them in customer order, the order the
     /// population's per-customer aggregate reads fastest (out of order, it took 15.7 s instead of about 6 s at 100M).
-    /// Then the changed customers' all-history totals (<see cref="CustomerTotals"/>).
+    /// Then the changed customers' all-history totals (<see cref="CustomerTotals"/>). All of it with every core: it reads
+    /// the stored data (the cuts over every customer above all), unlike the staging before it.
     /// </summary>
     protected override async Task WriteDerivedDataAsync(
         DbConnection connection, DbTransaction transaction, long stagedTransactions, CancellationToken cancellationToken)
     {
+        await using var everyCore = await engine.UseEveryCoreAsync(connection);
         var visits = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             engine.Qualify("SELECT COUNT(*) FROM campaign.customer_days"), transaction: transaction, cancellationToken: cancellationToken));
         if (stagedTransactions < visits)

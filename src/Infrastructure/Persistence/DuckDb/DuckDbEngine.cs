@@ -120,6 +120,35 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     /// <summary>The configured cap on DuckDB's memory (Database:DuckDbMemoryLimit) in bytes; null when DuckDB's default applies.</summary>
     public long? MemoryLimitBytes => memoryLimit is null ? null : BytesOf(ValidMemoryLimit(memoryLimit));
 
+    /// <summary>
+    /// Lets DuckDB use every core until the result is disposed, where fewer threads are configured (the command line's
+    /// one): an import's derived data (visits, totals, cuts) reads the stored data, unlike its staging, which parses on
+    /// one thread anyway.
+    /// </summary>
+    public async Task<IAsyncDisposable> UseEveryCoreAsync(DbConnection connection)
+    {
+        if (threads <= 0 || threads >= Environment.ProcessorCount)
+        {
+            return NoChange.Instance;
+        }
+
+        await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {Environment.ProcessorCount}"));
+        return new ConfiguredThreads(connection, threads);
+    }
+
+    private sealed class ConfiguredThreads(DbConnection connection, int threads) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+    }
+
+    private sealed class NoChange : IAsyncDisposable
+    {
+        public static readonly NoChange Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Raises the database's memory cap (every connection's) for one large import, until <see cref="RestoreMemoryLimitAsync"/>.</summary>
     public async Task RaiseMemoryLimitAsync(DbConnection connection, long bytes)
     {

@@ -61,23 +61,6 @@ CREATE TABLE IF NOT EXISTS campaign.customer_totals (
     older_fiscal_years  INTEGER[]
 );
 
--- One row: the scores' cuts over every customer of campaign.customer_totals (derived/customer_totals_cuts.sql), each
--- the (value, customer id) at a quintile's last rank.
-CREATE TABLE IF NOT EXISTS campaign.customer_totals_cuts (
-    r1 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    r2 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    r3 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    r4 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    f1 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    f2 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    f3 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    f4 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    m1 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    m2 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    m3 STRUCT(value DECIMAL(18, 2), id BIGINT),
-    m4 STRUCT(value DECIMAL(18, 2), id BIGINT)
-);
-
 -- At most one row: what campaign.customer_totals was counted for (derived/customer_totals_basis.sql). None: the
 -- totals are to be counted (a database written before they existed).
 CREATE TABLE IF NOT EXISTS campaign.customer_totals_basis (

@@ -1,7 +1,7 @@
 -- The scores' cuts over the customers in `measures` (a window's, population/measures.sql, or every customer's
--- all-history totals, whose cuts the importer keeps: campaign.customer_totals_cuts), as CTEs ending in `cuts`: one
--- row, each cut a (value, id) pair. They depend on the customers' values alone, not on the as-of date, the score
--- method or the fiscal calendar (population/scoring_values.sql adds those).
+-- all-history totals, campaign.customer_totals), as CTEs ending in `cuts`: one row, each cut a (value, id) pair. They
+-- depend on the customers' values alone, not on the as-of date, the score method or the fiscal calendar
+-- (population/scoring_values.sql adds those).
 -- Scores are NTILE(5) OVER (ORDER BY value, customer_id) (contract step 4: R orders by recency descending, that
 -- is by last date ascending). NTILE gives tile k the ranks up to k * (n / 5) + least(k, n % 5), so a customer's
 -- score is fixed by the four rows at those ranks, the cuts: 1 + the number of cuts its (value, customer_id)

@@ -1,7 +1,7 @@
 -- The one row population.sql scores with (ScoredPopulationBuilder keeps it as a table with the window's measures):
--- the cuts of `cuts` (population/cuts.sql, or the stored campaign.customer_totals_cuts), each as two typed columns,
--- and the values of the request's window (as-of date, score method, bucket bounds, fiscal year start), so that the
--- population is a statement over two relations without a parameter.
+-- the cuts of `cuts` (population/cuts.sql), each as two typed columns, and the values of the request's window (as-of
+-- date, score method, bucket bounds, fiscal year start), so that the population is a statement over two relations
+-- without a parameter.
 scoring_values AS (
     SELECT
         -- Each cut as two typed columns (R's value is a day number): compared with every customer's, a struct's fields
