@@ -31,19 +31,22 @@ public sealed partial class DuckDbCampaignImporter(
     /// </summary>
     protected override async ValueTask<IAsyncDisposable> ReserveMemoryAsync(DbConnection connection, long stagedRows, CancellationToken cancellationToken)
     {
+        // Checking and writing the batch read the stored data (the visits and totals of its customers above all): with
+        // every core, unlike staging, which parses on one thread anyway.
+        var everyCore = await engine.UseEveryCoreAsync(connection);
         var needed = Math.Max(MinimumBytes, stagedRows * BytesPerStagedRow);
         if (engine.MemoryLimitBytes is not { } limit || needed <= limit)
         {
-            return await base.ReserveMemoryAsync(connection, stagedRows, cancellationToken);
+            return everyCore;
         }
 
         await engine.RaiseMemoryLimitAsync(connection, needed);
         LogMemoryRaised(limit / 1_000_000, needed / 1_000_000, stagedRows);
-        return new RaisedMemoryLimit(engine, connection, LogMemoryNotRestored);
+        return new RaisedMemoryLimit(engine, connection, LogMemoryNotRestored, everyCore);
     }
 
     /// <summary>Sets the configured cap back; when DuckDB refuses, the engine tries again at every connection it opens.</summary>
-    private sealed class RaisedMemoryLimit(DuckDbEngine engine, DbConnection connection, Action notRestored) : IAsyncDisposable
+    private sealed class RaisedMemoryLimit(DuckDbEngine engine, DbConnection connection, Action notRestored, IAsyncDisposable everyCore) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -51,6 +54,8 @@ public sealed partial class DuckDbCampaignImporter(
             {
                 notRestored();
             }
+
+            await everyCore.DisposeAsync();
         }
     }
 
@@ -89,13 +94,11 @@ public sealed partial class DuckDbCampaignImporter(
     /// file) is merged, in time proportional to the batch; a larger one (a first load, a bulk reload) recomputes its
     /// customers' visits range by range, which bounds its memory and writes them in customer order, the order the
     /// population's per-customer aggregate reads fastest (out of order, it took 15.7 s instead of about 6 s at 100M).
-    /// Then the changed customers' all-history totals (<see cref="CustomerTotals"/>). All of it with every core: it reads
-    /// the stored data (the cuts over every customer above all), unlike the staging before it.
+    /// Then the changed customers' all-history totals (<see cref="CustomerTotals"/>).
     /// </summary>
     protected override async Task WriteDerivedDataAsync(
         DbConnection connection, DbTransaction transaction, long stagedTransactions, CancellationToken cancellationToken)
     {
-        await using var everyCore = await engine.UseEveryCoreAsync(connection);
         var visits = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             engine.Qualify("SELECT COUNT(*) FROM campaign.customer_days"), transaction: transaction, cancellationToken: cancellationToken));
         if (stagedTransactions < visits)

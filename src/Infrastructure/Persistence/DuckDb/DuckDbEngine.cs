@@ -121,9 +121,8 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     public long? MemoryLimitBytes => memoryLimit is null ? null : BytesOf(ValidMemoryLimit(memoryLimit));
 
     /// <summary>
-    /// Lets DuckDB use every core until the result is disposed, where fewer threads are configured (the command line's
-    /// one): an import's derived data (visits, totals, cuts) reads the stored data, unlike its staging, which parses on
-    /// one thread anyway.
+    /// Lets DuckDB use every core until the result is disposed (outside any transaction), where fewer threads are
+    /// configured (the command line's one): for an import's checks and derived data, which read the stored data.
     /// </summary>
     public async Task<IAsyncDisposable> UseEveryCoreAsync(DbConnection connection)
     {
@@ -138,8 +137,18 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
 
     private sealed class ConfiguredThreads(DbConnection connection, int threads) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() =>
-            await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+            }
+            catch (DbException)
+            {
+                // The import failed with the connection (its own failure is what is reported); more threads than
+                // configured cost only memory, and the database's next open sets them again.
+            }
+        }
     }
 
     private sealed class NoChange : IAsyncDisposable
