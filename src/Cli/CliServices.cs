@@ -2,6 +2,7 @@ using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CampaignDashboard.Cli;
 
@@ -23,7 +24,9 @@ public static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName);
+        // The fiscal year start counts the importer's all-history totals: checked as the API checks it.
+        services.AddOptions<DashboardOptions>().BindCheckedConfiguration(DashboardOptions.SectionName);
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
         services.AddInfrastructure(configuration, Directory.GetCurrentDirectory());
         return services.BuildServiceProvider();
     }

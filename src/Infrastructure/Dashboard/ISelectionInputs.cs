@@ -19,7 +19,8 @@ public interface ISelectionInputs
 
     /// <summary>
     /// The scored population of the filter's window, a relation to follow FROM (a table, or a query in parentheses
-    /// without parameters): a snapshot, for the segment migration.
+    /// without parameters), for the segment migration. Read under a read pass (DataCommitGate): on DuckDB its measures
+    /// can be the live all-history totals.
     /// </summary>
     Task<string> PopulationAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CampaignDashboard.Application.Common.Telemetry;
+using CampaignDashboard.Application.Data;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Application.Dashboard.Ports;
 using CampaignDashboard.Application.Prediction;
@@ -15,7 +16,12 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// <see cref="ISelectionInputs"/> says where the population comes from; the as-of date is resolved once.
 /// </summary>
 public sealed class SqlDashboardQueries(
-    IDatabaseEngine engine, ISelectionInputs selectionInputs, DashboardParameterBinder binder, PredictionCache predictions, PredictionTables predictionTables)
+    IDatabaseEngine engine,
+    ISelectionInputs selectionInputs,
+    DashboardParameterBinder binder,
+    PredictionCache predictions,
+    PredictionTables predictionTables,
+    DataCommitGate gate)
     : IDashboardQueries, IAsyncDisposable
 {
     // The prediction tables this computation's statements read: kept until it ends (the scope is disposed).
@@ -34,12 +40,18 @@ public sealed class SqlDashboardQueries(
         return await QueryAsync<TRow>(script, sql, values, cancellationToken);
     }
 
+    /// <remarks>
+    /// A stream (an export) is not computed under the response cache's read pass: it holds one from its population's
+    /// lease until its statement has started, so that no import commits in between (a population's measures can be
+    /// the live all-history totals, scored with the cuts of the data version the lease was taken for).
+    /// </remarks>
     public async IAsyncEnumerable<TRow> StreamAsync<TRow>(
         string script, DashboardFilter filter, IReadOnlyDictionary<string, object?> parameters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var pass = await gate.ReadAsync(cancellationToken);
         var (sql, values) = await ComposeAsync(script, filter, parameters, cancellationToken);
-        await foreach (var row in ReadAsync<TRow>(script, sql, values, cancellationToken))
+        await foreach (var row in ReadAsync<TRow>(script, sql, values, cancellationToken, pass))
         {
             yield return row;
         }
@@ -56,14 +68,15 @@ public sealed class SqlDashboardQueries(
         string script, Snapshots snapshots, IReadOnlyDictionary<string, object?> parameters,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var pass = await gate.ReadAsync(cancellationToken); // as StreamAsync's
         var (sql, values) = await ComposeMigrationAsync(script, snapshots, parameters, cancellationToken);
-        await foreach (var row in ReadAsync<TRow>(script, sql, values, cancellationToken))
+        await foreach (var row in ReadAsync<TRow>(script, sql, values, cancellationToken, pass))
         {
             yield return row;
         }
     }
 
-    /// <summary>The full text of a migration statement of an engine over two population tables (also used by the SQL tests).</summary>
+    /// <summary>The full text of a migration statement of an engine over two populations (also used by the SQL tests).</summary>
     public async IAsyncEnumerable<PredictionInput> PredictionInputsAsync(
         DateOnly asOfDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -101,8 +114,13 @@ public sealed class SqlDashboardQueries(
         return rows.AsList();
     }
 
+    /// <summary>Streams the rows; <paramref name="untilStarted"/> is released once the statement has started.</summary>
     private async IAsyncEnumerable<TRow> ReadAsync<TRow>(
-        string script, string sql, IReadOnlyDictionary<string, object?> values, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string script,
+        string sql,
+        IReadOnlyDictionary<string, object?> values,
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        IDisposable? untilStarted = null)
     {
         using var activity = DashboardTelemetry.StartDatabaseCommand(script, engine.TelemetryName);
         await using var connection = await engine.OpenConnectionAsync(cancellationToken);
@@ -119,6 +137,7 @@ public sealed class SqlDashboardQueries(
 
         engine.StreamResults(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        untilStarted?.Dispose();
         var parse = reader.GetRowParser<TRow>();
         while (await reader.ReadAsync(cancellationToken))
         {

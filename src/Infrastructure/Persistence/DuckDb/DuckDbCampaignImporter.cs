@@ -40,7 +40,16 @@ public sealed partial class DuckDbCampaignImporter(
             return everyCore;
         }
 
-        await engine.RaiseMemoryLimitAsync(connection, needed);
+        try
+        {
+            await engine.RaiseMemoryLimitAsync(connection, needed);
+        }
+        catch
+        {
+            await everyCore.DisposeAsync();
+            throw;
+        }
+
         LogMemoryRaised(limit / 1_000_000, needed / 1_000_000, stagedRows);
         return new RaisedMemoryLimit(engine, connection, LogMemoryNotRestored, everyCore);
     }
