@@ -45,13 +45,8 @@ internal static class CustomerTotals
     /// Whether the totals were counted for this fiscal calendar and the fiscal year of the data's last day, as they are
     /// in <paramref name="transaction"/> (or now).
     /// </summary>
-    public static async Task<bool> AreCurrentAsync(DbConnection connection, DbTransaction? transaction, IDatabaseEngine engine, FiscalCalendar calendar, CancellationToken cancellationToken)
-    {
-        var basis = await ReadBasisAsync(connection, transaction, engine, cancellationToken);
-        return basis is not null
-            && basis.FiscalYearStartMonth == calendar.StartMonth
-            && basis.ReferenceFiscalYear == await ReferenceFiscalYearAsync(connection, transaction, engine, calendar, cancellationToken);
-    }
+    public static async Task<bool> AreCurrentAsync(DbConnection connection, DbTransaction? transaction, IDatabaseEngine engine, FiscalCalendar calendar, CancellationToken cancellationToken) =>
+        IsCurrent(await ReadBasisAsync(connection, transaction, engine, cancellationToken), await DataBasisAsync(connection, transaction, engine, calendar, cancellationToken));
 
     /// <summary>
     /// Brings the totals up to date in <paramref name="transaction"/>, after the visits were written: every customer's
@@ -61,7 +56,8 @@ internal static class CustomerTotals
     public static async Task RefreshAsync(
         DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, FiscalCalendar calendar, bool affectedOnly, CancellationToken cancellationToken)
     {
-        var current = await AreCurrentAsync(connection, transaction, engine, calendar, cancellationToken);
+        var data = await DataBasisAsync(connection, transaction, engine, calendar, cancellationToken);
+        var current = IsCurrent(await ReadBasisAsync(connection, transaction, engine, cancellationToken), data);
         if (current && !affectedOnly)
         {
             return;
@@ -72,30 +68,41 @@ internal static class CustomerTotals
             await ExecuteAsync("derived/customer_totals_all", new Dictionary<string, object?>());
         }
 
-        var reference = await ReferenceFiscalYearAsync(connection, transaction, engine, calendar, cancellationToken);
         var values = new Dictionary<string, object?>
         {
-            ["fiscal_year_start_month"] = calendar.StartMonth,
-            ["as_of_fiscal_year"] = reference,
+            ["fiscal_year_start_month"] = data.FiscalYearStartMonth,
+            ["as_of_fiscal_year"] = data.ReferenceFiscalYear,
         };
         var refresh = engine.Script("derived/customer_totals_refresh").Replace("{measures}", engine.Script("population/measures"), StringComparison.Ordinal);
-        await CustomerDaysRefresh.RunPerRangeAsync(connection, transaction, engine, refresh, values, cancellationToken);
+        await AffectedCustomerRanges.RunPerRangeAsync(connection, transaction, engine, refresh, values, cancellationToken);
         await ExecuteAsync("derived/customer_totals_basis", new Dictionary<string, object?>
         {
-            ["fiscal_year_start_month"] = calendar.StartMonth,
-            ["reference_fiscal_year"] = reference,
+            ["fiscal_year_start_month"] = data.FiscalYearStartMonth,
+            ["reference_fiscal_year"] = data.ReferenceFiscalYear,
+            ["first_date"] = data.FirstDate,
+            ["last_date"] = data.LastDate,
         });
 
         Task<int> ExecuteAsync(string script, IReadOnlyDictionary<string, object?> parameters) => connection.ExecuteAsync(new CommandDefinition(
             engine.Script(script), new DynamicParameters(parameters), transaction, 0, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The fiscal year of the data's last day, which the fiscal-year bits count back from (null: no data).</summary>
-    private static async Task<int?> ReferenceFiscalYearAsync(
+    private static bool IsCurrent(Basis? stored, Basis data) =>
+        stored is not null && stored.FiscalYearStartMonth == data.FiscalYearStartMonth && stored.ReferenceFiscalYear == data.ReferenceFiscalYear;
+
+    /// <summary>
+    /// The basis the data calls for, from one read of its first and last days: this calendar, counted back from the
+    /// fiscal year of the last day (null: no data).
+    /// </summary>
+    private static async Task<Basis> DataBasisAsync(
         DbConnection connection, DbTransaction? transaction, IDatabaseEngine engine, FiscalCalendar calendar, CancellationToken cancellationToken)
     {
-        var lastDate = await connection.ExecuteScalarAsync(new CommandDefinition(
-            engine.Qualify("SELECT MAX(transaction_date) FROM campaign.customer_days"), transaction: transaction, cancellationToken: cancellationToken));
-        return lastDate is DateOnly date ? calendar.FiscalYearOf(date) : null;
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            engine.Qualify("SELECT MIN(transaction_date), MAX(transaction_date) FROM campaign.customer_days"),
+            transaction: transaction, cancellationToken: cancellationToken));
+        await reader.ReadAsync(cancellationToken);
+        DateOnly? first = reader.IsDBNull(0) ? null : reader.GetFieldValue<DateOnly>(0);
+        DateOnly? last = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1);
+        return new Basis(calendar.StartMonth, last is { } day ? calendar.FiscalYearOf(day) : null, first, last);
     }
 }

@@ -57,7 +57,7 @@ public sealed class DuckDbCampaignDataStore(DuckDbEngine engine, IOptions<Dashbo
                 var script = Load("derived/rebuild");
                 await connection.ExecuteAsync(new CommandDefinition(
                     script, DashboardSqlParameters.Bind(script, engine.ParameterPrefix, CampaignImporter.ScriptValues), transaction, 0, cancellationToken: cancellationToken));
-                await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
+                await AffectedCustomerRanges.RefreshVisitsAsync(connection, transaction, engine, cancellationToken);
             }
 
             await CustomerTotals.RefreshAsync(connection, transaction, engine, options.Value.FiscalCalendar, affectedOnly: false, cancellationToken);

@@ -117,7 +117,7 @@ public sealed partial class DuckDbCampaignImporter(
         else
         {
             await RunAsync("derived/import_affected_customers");
-            await CustomerDaysRefresh.RunAsync(connection, transaction, engine, cancellationToken);
+            await AffectedCustomerRanges.RefreshVisitsAsync(connection, transaction, engine, cancellationToken);
         }
 
         await CustomerTotals.RefreshAsync(connection, transaction, engine, options.Value.FiscalCalendar, affectedOnly: true, cancellationToken);

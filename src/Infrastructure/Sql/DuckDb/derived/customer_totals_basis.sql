@@ -4,5 +4,4 @@
 DELETE FROM campaign.customer_totals_basis;
 
 INSERT INTO campaign.customer_totals_basis (fiscal_year_start_month, reference_fiscal_year, first_date, last_date)
-SELECT $fiscal_year_start_month, $reference_fiscal_year, MIN(transaction_date), MAX(transaction_date)
-FROM campaign.customer_days
+VALUES ($fiscal_year_start_month, $reference_fiscal_year, CAST($first_date AS DATE), CAST($last_date AS DATE))

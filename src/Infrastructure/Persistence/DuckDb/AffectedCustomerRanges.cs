@@ -8,15 +8,15 @@ namespace CampaignDashboard.Infrastructure.Persistence.DuckDb;
 /// Runs a script for the customers listed in campaign_import.affected_customers, about <see cref="CustomersPerRange"/>
 /// customers at a time (its $first_customer_id and $last_customer_id), in the caller's transaction: each range's
 /// aggregate and sort fit a small memory limit. It recomputes the visits of a large import's customers (or of every
-/// customer for derived/rebuild.sql: <see cref="RunAsync"/>; small imports merge their changes instead,
+/// customer for derived/rebuild.sql: <see cref="RefreshVisitsAsync"/>; small imports merge their changes instead,
 /// derived/customer_days_merge.sql), and their all-history totals (<see cref="CustomerTotals"/>).
 /// </summary>
-internal static class CustomerDaysRefresh
+internal static class AffectedCustomerRanges
 {
     private const long CustomersPerRange = 100_000;
 
     /// <summary>Recomputes campaign.customer_days for the affected customers.</summary>
-    public static Task RunAsync(DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, CancellationToken cancellationToken) =>
+    public static Task RefreshVisitsAsync(DbConnection connection, DbTransaction transaction, IDatabaseEngine engine, CancellationToken cancellationToken) =>
         RunPerRangeAsync(connection, transaction, engine, engine.Script("derived/customer_days_refresh"), new Dictionary<string, object?>(), cancellationToken);
 
     /// <summary>Runs <paramref name="sql"/> for each range of affected customers, with <paramref name="values"/> besides the range.</summary>
