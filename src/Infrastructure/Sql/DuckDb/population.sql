@@ -33,7 +33,7 @@ population AS (
         m.acquired_date,
         -- The score method 'ties' (contract step 4): the same cuts, but equal values share a score: 1 + the cuts whose
         -- value is strictly below the customer's own.
-        CASE WHEN m.score_method = 'ties' THEN 1
+        CASE WHEN m.equal_values_share_score THEN 1
                 + CAST(m.r1_value < m.last_day AS INTEGER) + CAST(m.r2_value < m.last_day AS INTEGER)
                 + CAST(m.r3_value < m.last_day AS INTEGER) + CAST(m.r4_value < m.last_day AS INTEGER)
             WHEN m.last_day < m.r1_value OR (m.last_day = m.r1_value AND m.customer_id <= m.r1_id) THEN 1
@@ -42,7 +42,7 @@ population AS (
             WHEN m.last_day < m.r4_value OR (m.last_day = m.r4_value AND m.customer_id <= m.r4_id) THEN 4
             ELSE 5
         END AS r_score,
-        CASE WHEN m.score_method = 'ties' THEN 1
+        CASE WHEN m.equal_values_share_score THEN 1
                 + CAST(m.f1_value < m.visits AS INTEGER) + CAST(m.f2_value < m.visits AS INTEGER)
                 + CAST(m.f3_value < m.visits AS INTEGER) + CAST(m.f4_value < m.visits AS INTEGER)
             WHEN m.visits < m.f1_value OR (m.visits = m.f1_value AND m.customer_id <= m.f1_id) THEN 1
@@ -51,7 +51,7 @@ population AS (
             WHEN m.visits < m.f4_value OR (m.visits = m.f4_value AND m.customer_id <= m.f4_id) THEN 4
             ELSE 5
         END AS f_score,
-        CASE WHEN m.score_method = 'ties' THEN 1
+        CASE WHEN m.equal_values_share_score THEN 1
                 + CAST(m.m1_value < m.spend AS INTEGER) + CAST(m.m2_value < m.spend AS INTEGER)
                 + CAST(m.m3_value < m.spend AS INTEGER) + CAST(m.m4_value < m.spend AS INTEGER)
             WHEN m.spend < m.m1_value OR (m.spend = m.m1_value AND m.customer_id <= m.m1_id) THEN 1

@@ -3,6 +3,7 @@
 -- A bucket filter is a bit mask over bucket indices (0 = no filter); several labels of one filter are ORed.
 -- Score and segment filters arrive as the set of (R, F, M) cells they keep: 125 characters, '1' = kept, the cell
 -- (r, f, m) at position (r - 1) * 25 + (f - 1) * 5 + m; null = no such filter. No segment rule is written in SQL.
+-- (Read as a bit string: a bit costs less per customer than a substring.)
 selection AS (
     SELECT p.*
     FROM population AS p
@@ -12,5 +13,5 @@ selection AS (
       AND ($visits_mask = 0 OR (($visits_mask >> p.visits_bucket) & 1) = 1)
       AND ($spend_mask = 0 OR (($spend_mask >> p.spend_bucket) & 1) = 1)
       AND (CAST($rfm_cells AS VARCHAR) IS NULL
-           OR substring($rfm_cells, (p.r_score - 1) * 25 + (p.f_score - 1) * 5 + p.m_score, 1) = '1')
+           OR get_bit(CAST($rfm_cells AS BIT), (p.r_score - 1) * 25 + (p.f_score - 1) * 5 + p.m_score - 1) = 1)
 )

@@ -19,7 +19,8 @@ scoring_values AS (
         CAST(cuts.m3.value AS DECIMAL(18, 2)) AS m3_value, cuts.m3.id AS m3_id,
         CAST(cuts.m4.value AS DECIMAL(18, 2)) AS m4_value, cuts.m4.id AS m4_id,
         CAST($as_of_date AS DATE) AS as_of_date,
-        CAST($score_method AS VARCHAR) AS score_method,
+        -- The score method 'ties', as a flag: compared as text, it cost every customer three string comparisons.
+        CAST($score_method AS VARCHAR) = 'ties' AS equal_values_share_score,
         CAST($fiscal_year_start_month AS INTEGER) AS fiscal_year_start_month,
         -- Typed here: a statement's parameter takes its type from where it is compared, a column's from its cast.
         CAST($recency_upper_1 AS INTEGER) AS recency_upper_1, CAST($recency_upper_2 AS INTEGER) AS recency_upper_2,
