@@ -189,14 +189,7 @@ public abstract class CampaignImporter(IDatabaseEngine engine, DataVersionMonito
     /// disposed. Engines whose memory does not depend on the batch keep the default (nothing to do).
     /// </summary>
     protected virtual ValueTask<IAsyncDisposable> ReserveMemoryAsync(DbConnection connection, long stagedRows, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IAsyncDisposable>(NoReservation.Instance);
-
-    private sealed class NoReservation : IAsyncDisposable
-    {
-        public static readonly NoReservation Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
+        ValueTask.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
 
     /// <summary>Bulk-loads valid customer rows into the staging table; returns how many.</summary>
     protected abstract Task<long> StageCustomersAsync(

@@ -128,7 +128,7 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
     {
         if (threads <= 0 || threads >= Environment.ProcessorCount)
         {
-            return NoChange.Instance;
+            return NothingToUndo.Instance;
         }
 
         await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"SET threads = {Environment.ProcessorCount}"));
@@ -149,13 +149,6 @@ public sealed partial class DuckDbEngine(string connectionString, int commandTim
                 // configured cost only memory, and the database's next open sets them again.
             }
         }
-    }
-
-    private sealed class NoChange : IAsyncDisposable
-    {
-        public static readonly NoChange Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     /// <summary>Raises the database's memory cap (every connection's) for one large import, until <see cref="RestoreMemoryLimitAsync"/>.</summary>
