@@ -10,7 +10,8 @@ namespace CampaignDashboard.Api.Tests;
 
 /// <summary>
 /// DuckDB keeps a request's working tables in its in-memory work catalog: scored populations stay for later
-/// requests (ScoredPopulationCache), the selection of a mobile or name filter only for its request.
+/// requests (ScoredPopulationCache) with their cells once a request asks for them, the selection of a mobile or name
+/// filter only for its request.
 /// </summary>
 public sealed class WorkTableTests
 {
@@ -65,6 +66,43 @@ public sealed class WorkTableTests
             Assert.That(await WorkTablesAsync("cuts"), Is.EqualTo(populations + 1), "a window without the first day is another population");
             Assert.That(await WorkTablesAsync("measures"), Is.EqualTo(measures + 1), "whose measures are its own");
         });
+    }
+
+    [Test]
+    public async Task A_populations_cells_are_made_once_for_every_filter_without_a_mobile_or_name()
+    {
+        var data = new SyntheticRetailData(100, 1000, seed: 23);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        using var client = _factory.CreateClient();
+        using var unfiltered = await client.GetAsync("/api/campaign/dashboard?start_date=2024-01-01");
+        var populationCells = await WorkTablesAsync("population_cells");
+
+        using var segment = await client.GetAsync("/api/campaign/dashboard?start_date=2024-01-01&segment=CHAMPIONS");
+        using var page = await client.GetAsync("/api/campaign/customers?start_date=2024-01-01&m_value_bucket=1000-2000");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((unfiltered.StatusCode, segment.StatusCode, page.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)));
+            Assert.That(await WorkTablesAsync("population_cells"), Is.EqualTo(populationCells), "the window's cells, made for the first request");
+            Assert.That(await WorkTablesAsync("cells"), Is.Zero, "the requests' cells of S");
+        });
+    }
+
+    [Test]
+    public async Task A_populations_cells_are_dropped_with_it()
+    {
+        var data = new SyntheticRetailData(100, 1000, seed: 24);
+        await _factory.LoadAsync(data.Customers(), data.Transactions());
+        using var client = _factory.CreateClient();
+
+        // More windows than the cache keeps: the first ones are dropped, each with its cells.
+        for (var month = 1; month <= 6; month++)
+        {
+            using var response = await client.GetAsync($"/api/campaign/dashboard?start_date=2024-{month:00}-01");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        Assert.That(await WorkTablesAsync("population_cells"), Is.EqualTo(await WorkTablesAsync("cuts")), "one table of cells per population kept");
     }
 
     private async Task<long> WorkTablesAsync(string prefix)

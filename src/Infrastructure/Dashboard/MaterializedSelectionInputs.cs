@@ -13,7 +13,8 @@ namespace CampaignDashboard.Infrastructure.Dashboard;
 /// instead of rescanning the visits. A request with a mobile or name filter also computes its selection once,
 /// as customer ids in a table it drops when it ends, instead of searching the customers in every widget: the widgets
 /// read those ids as their customer matches. Only ids are copied, so a broad name filter costs four bytes a customer.
-/// The widgets that read S's cells (selection_cells.sql) share one table of them per request: S is scored once.
+/// The widgets that read S's cells (selection_cells.sql) share one table of them per request; without a mobile or
+/// name filter it is made from the population's cells, which the population keeps (<see cref="ScoredPopulationCache"/>).
 /// </summary>
 public sealed class MaterializedSelectionInputs(
     ScoredPopulationCache cache, IDataVersionSource dataVersion, DuckDbEngine engine, DashboardParameterBinder binder)
@@ -54,12 +55,43 @@ public sealed class MaterializedSelectionInputs(
 
     public async Task<string?> CellsAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
-        var definitions = await DefinitionsAsync(filter, asOfDate, cancellationToken);
+        if (filter.MatchesCustomers)
+        {
+            var definitions = await DefinitionsAsync(filter, asOfDate, cancellationToken);
+            var matchedCells = await RequestTableAsync(
+                "cells",
+                filter,
+                asOfDate,
+                $"{definitions},\n{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
+                cancellationToken);
+            return $"selection_cells AS (SELECT * FROM {matchedCells})";
+        }
+
+        // Without a mobile or name filter, S's cells are the population's cells that pass the other filters: a cell
+        // carries every value they test (scores and buckets), so selection.sql keeps them as it keeps customers. P's
+        // cells are kept with the population, so P is scored once for every such request, not once per request.
+        var lease = await LeaseAsync(filter, asOfDate, cancellationToken);
+        var population = lease.Population;
+        var populationCells = await lease.CellsAsync(
+            () => FillAsync(
+                "population_cells",
+                DashboardFilter.Unfiltered,
+                asOfDate,
+                $"population AS (SELECT * FROM {population.Relation()}),\n{Load(DashboardScripts.CustomerMatches)},\n"
+                + $"{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
+                CancellationToken.None),
+            cancellationToken);
+        if (!filter.NarrowsCustomers)
+        {
+            return $"selection_cells AS (SELECT * FROM {populationCells})";
+        }
+
         var cells = await RequestTableAsync(
             "cells",
             filter,
             asOfDate,
-            $"{definitions},\n{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
+            $"population AS (SELECT CAST(NULL AS BIGINT) AS customer_id, c.* FROM {populationCells} AS c),\n"
+            + $"{Load(DashboardScripts.CustomerMatches)},\n{Load(DashboardScripts.Selection)}\nSELECT * EXCLUDE (customer_id) FROM selection",
             cancellationToken);
         return $"selection_cells AS (SELECT * FROM {cells})";
     }

@@ -129,7 +129,38 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
     }
 
     private Task DropAsync(IEnumerable<Entry> entries) =>
-        engine.DropWorkTablesAsync(entries.Where(e => e.Population.IsCompletedSuccessfully).SelectMany(e => e.Population.Result.WorkTables).ToArray());
+        engine.DropWorkTablesAsync(entries
+            .Where(e => e.Population.IsCompletedSuccessfully)
+            .SelectMany(e => e.Cells is { IsCompletedSuccessfully: true } cells ? [.. e.Population.Result.WorkTables, cells.Result] : e.Population.Result.WorkTables)
+            .ToArray());
+
+    /// <summary>
+    /// The entry's cells, filled by <paramref name="fill"/> the first time (again after a failure). The fill reads the
+    /// population as a reader of its own, so that the entry is not dropped under it.
+    /// </summary>
+    private Task<string> CellsOfAsync(Entry entry, Func<Task<string>> fill)
+    {
+        lock (_gate)
+        {
+            if (entry.Cells is null || entry.Cells.IsFaulted || entry.Cells.IsCanceled)
+            {
+                entry.Readers++;
+                entry.Cells = Task.Run(async () =>
+                {
+                    try
+                    {
+                        return await fill();
+                    }
+                    finally
+                    {
+                        await ReleaseAsync(entry);
+                    }
+                });
+            }
+
+            return entry.Cells;
+        }
+    }
 
     private async Task<ScoredPopulation> MaterializeAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken abandoned)
     {
@@ -175,6 +206,9 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
 
         public Task<ScoredPopulation> Population { get; } = population;
 
+        /// <summary>P's cells (selection_cells.sql over every customer): a table of at most a few thousand rows.</summary>
+        public Task<string>? Cells { get; set; }
+
         public int Readers { get; set; }
     }
 
@@ -193,6 +227,13 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         }
 
         public ScoredPopulation Population { get; }
+
+        /// <summary>
+        /// The population's cells, kept with it: <paramref name="fill"/> makes their table (a work table the cache drops
+        /// with the population) the first time a request asks for them.
+        /// </summary>
+        public Task<string> CellsAsync(Func<Task<string>> fill, CancellationToken cancellationToken) =>
+            _cache.CellsOfAsync(_entry, fill).WaitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()
         {

@@ -73,6 +73,12 @@ public sealed record DashboardFilter
     /// <summary>Whether the filter narrows customers by their (R, F, M) cell: a score or a segment filter.</summary>
     public bool FiltersCells => !RScores.IsEmpty || !FScores.IsEmpty || !MScores.IsEmpty || !Segments.IsEmpty;
 
+    /// <summary>Whether the filter narrows customers by a bucket.</summary>
+    public bool FiltersBuckets => !RecencyBuckets.IsEmpty || !VisitBuckets.IsEmpty || !SpendBuckets.IsEmpty;
+
+    /// <summary>Whether any customer filter narrows the population (contract step 5): S is not all of P.</summary>
+    public bool NarrowsCustomers => MatchesCustomers || FiltersCells || FiltersBuckets;
+
     /// <summary>Whether a customer with these scores passes the score and segment filters.</summary>
     public bool SelectsCell(int r, int f, int m) =>
         (RScores.IsEmpty || RScores.Contains(r))

@@ -1,6 +1,7 @@
 -- S counted per combination of scores and buckets (at most a few thousand rows, whatever the size of S), with the
 -- sums the KPIs need: the KPI, distribution, R x F and segment widgets read these instead of every customer of S, so
--- that S is scored once per request (DuckDB keeps them in a table for the request: MaterializedSelectionInputs).
+-- that S is scored once per request (DuckDB keeps them in a table for the request, made from the cells of P, which it
+-- keeps with P, when no mobile or name filter is given: MaterializedSelectionInputs).
 -- `is_returning`: two or more visits (the return-period bucket is null otherwise).
 selection_cells AS (
     SELECT
