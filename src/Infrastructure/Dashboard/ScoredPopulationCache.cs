@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CampaignDashboard.Application.Dashboard.Filters;
 using CampaignDashboard.Domain.Rfm;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
@@ -136,7 +137,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
 
     /// <summary>
     /// The entry's cells, filled by <paramref name="fill"/> the first time (again after a failure). The fill reads the
-    /// population as a reader of its own, so that the entry is not dropped under it.
+    /// population as a reader of its own until it has ended, so that the entry (and a table it made) is not dropped under it.
     /// </summary>
     private Task<string> CellsOfAsync(Entry entry, Func<Task<string>> fill)
     {
@@ -145,20 +146,33 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
             if (entry.Cells is null || entry.Cells.IsFaulted || entry.Cells.IsCanceled)
             {
                 entry.Readers++;
-                entry.Cells = Task.Run(async () =>
-                {
-                    try
-                    {
-                        return await fill();
-                    }
-                    finally
-                    {
-                        await ReleaseAsync(entry);
-                    }
-                });
+                entry.Cells = Task.Run(fill);
+                _ = ReleaseAfterAsync(entry, entry.Cells);
             }
 
             return entry.Cells;
+        }
+    }
+
+    private async Task ReleaseAfterAsync(Entry entry, Task fill)
+    {
+        await Task.Yield(); // started under the cache's lock: never release (and drop) under it
+        try
+        {
+            await fill;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The requests waiting for the cells report it; the next one fills them again.
+        }
+
+        try
+        {
+            await ReleaseAsync(entry);
+        }
+        catch (DbException)
+        {
+            // A drop that failed leaves its tables in the work catalog until the database is opened again.
         }
     }
 
