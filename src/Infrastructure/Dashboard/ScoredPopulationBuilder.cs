@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CampaignDashboard.Application.Common.Options;
 using CampaignDashboard.Application.Dashboard.Filters;
+using CampaignDashboard.Infrastructure.Import;
 using CampaignDashboard.Infrastructure.Persistence;
 using CampaignDashboard.Infrastructure.Persistence.DuckDb;
 using Dapper;
@@ -46,6 +47,12 @@ public interface IScoredPopulationBuilder
 public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, DashboardParameterBinder binder, IOptions<DashboardOptions> options)
     : IScoredPopulationBuilder
 {
+    /// <summary>
+    /// Customers whose window measures are aggregated by one statement: one aggregate of 5.4M customers under a 1 GB
+    /// cap spills (3.4 s in the API, 2.6 s in ranges of a million, measured at 100M transactions).
+    /// </summary>
+    internal long CustomersPerRange { get; init; } = 1_000_000;
+
     public async Task<(DateOnly? Start, DateOnly? End)> WindowOfAsync(DashboardFilter filter, DateOnly? asOfDate, CancellationToken cancellationToken)
     {
         if (filter.StartDate is null && filter.EndDate is null)
@@ -71,7 +78,23 @@ public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, Dashboard
             else
             {
                 measures = DuckDbEngine.NewWorkTableName("measures");
-                await CreateAsync(measures, $"{Script("population/window_days")},\n{Script("population/measures")}\nSELECT * FROM measures");
+                var ids = await connection.QuerySingleAsync<CustomerIds>(new CommandDefinition(
+                    Script("population/customer_ids"), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+                var ranges = ids is { FirstId: { } first, LastId: { } last }
+                    ? IdRanges.Split(first, last, ids.Customers, CustomersPerRange)
+                    : [(long.MinValue, long.MaxValue)];
+                var query = $"{Script("population/window_days")},\n{Script("population/measures")}\nSELECT * FROM measures";
+                var created = false;
+                foreach (var (from, to) in ranges)
+                {
+                    var range = new Dictionary<string, object?> { ["first_customer_id"] = from, ["last_customer_id"] = to };
+                    await RunAsync(created ? $"INSERT INTO {measures} WITH {query}" : $"CREATE TABLE {measures} AS WITH {query}", range);
+                    if (!created)
+                    {
+                        tables.Add(measures);
+                        created = true;
+                    }
+                }
             }
 
             var scoringValues = DuckDbEngine.NewWorkTableName("cuts");
@@ -88,11 +111,14 @@ public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, Dashboard
 
         async Task CreateAsync(string table, string query)
         {
-            var sql = $"CREATE TABLE {table} AS WITH {query}";
-            await connection.ExecuteAsync(new CommandDefinition(
-                sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
+            await RunAsync($"CREATE TABLE {table} AS WITH {query}");
             tables.Add(table);
         }
+
+        Task RunAsync(string sql, IReadOnlyDictionary<string, object?>? parameters = null) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                sql, new DynamicParameters(binder.Values(sql, filter, asOfDate, parameters)), commandTimeout: engine.CommandTimeoutSeconds,
+                cancellationToken: cancellationToken));
     }
 
     /// <summary>Whether the all-history totals are the filter's window's measures (see CustomerTotals.Basis.Covers).</summary>
@@ -102,4 +128,6 @@ public sealed class DuckDbScoredPopulationBuilder(DuckDbEngine engine, Dashboard
         && basis.Covers(filter.StartDate, filter.EndDate, asOf, options.Value.FiscalCalendar);
 
     private string Script(string script) => engine.Script(script);
+
+    private sealed record CustomerIds(long Customers, long? FirstId, long? LastId);
 }
