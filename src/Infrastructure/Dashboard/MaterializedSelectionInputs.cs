@@ -73,13 +73,13 @@ public sealed class MaterializedSelectionInputs(
         var lease = await LeaseAsync(filter, asOfDate, cancellationToken);
         var population = lease.Population;
         var populationCells = await lease.CellsAsync(
-            () => FillAsync(
+            stop => FillAsync(
                 "population_cells",
                 DashboardFilter.Unfiltered,
                 asOfDate,
                 $"population AS (SELECT * FROM {population.Relation()}),\n{Load(DashboardScripts.CustomerMatches)},\n"
                 + $"{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
-                CancellationToken.None),
+                stop),
             cancellationToken);
         if (!filter.NarrowsCustomers)
         {

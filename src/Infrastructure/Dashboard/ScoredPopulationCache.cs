@@ -136,25 +136,44 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
             .ToArray());
 
     /// <summary>
-    /// The entry's cells, filled by <paramref name="fill"/> the first time (again after a failure). The fill reads the
-    /// population as a reader of its own until it has ended, so that the entry (and a table it made) is not dropped under it.
+    /// The entry's cells, filled by <paramref name="fill"/> the first time (again after a failure), stopped at the command
+    /// timeout as a build is. The fill reads the population as a reader of its own until it has ended, so that the entry
+    /// (and a table it made) is not dropped under it.
     /// </summary>
-    private Task<string> CellsOfAsync(Entry entry, Func<Task<string>> fill)
+    private Task<string> CellsOfAsync(Entry entry, Func<CancellationToken, Task<string>> fill)
     {
         lock (_gate)
         {
             if (entry.Cells is null || entry.Cells.IsFaulted || entry.Cells.IsCanceled)
             {
                 entry.Readers++;
-                entry.Cells = Task.Run(fill);
-                _ = ReleaseAfterAsync(entry, entry.Cells);
+                var timeout = new CancellationTokenSource();
+                if (engine.CommandTimeoutSeconds > 0)
+                {
+                    timeout.CancelAfter(TimeSpan.FromSeconds(engine.CommandTimeoutSeconds));
+                }
+
+                entry.Cells = Task.Run(async () =>
+                {
+                    try
+                    {
+                        return await fill(timeout.Token);
+                    }
+                    catch (Exception e) when (timeout.IsCancellationRequested)
+                    {
+                        // As a build's: its waiters are told the database did not answer in time (a 503).
+                        throw new TimeoutException(
+                            $"Counting a population's cells took longer than Database:CommandTimeoutSeconds ({engine.CommandTimeoutSeconds} s).", e);
+                    }
+                });
+                _ = ReleaseAfterAsync(entry, entry.Cells, timeout);
             }
 
             return entry.Cells;
         }
     }
 
-    private async Task ReleaseAfterAsync(Entry entry, Task fill)
+    private async Task ReleaseAfterAsync(Entry entry, Task fill, CancellationTokenSource timeout)
     {
         await Task.Yield(); // started under the cache's lock: never release (and drop) under it
         try
@@ -165,14 +184,18 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         {
             // The requests waiting for the cells report it; the next one fills them again.
         }
-
-        try
+        finally
         {
-            await ReleaseAsync(entry);
-        }
-        catch (DbException)
-        {
-            // A drop that failed leaves its tables in the work catalog until the database is opened again.
+            timeout.Dispose();
+            try
+            {
+                await ReleaseAsync(entry);
+            }
+            catch (Exception e) when (e is DbException or ObjectDisposedException)
+            {
+                // A drop that failed (or came after the engine's end) leaves its tables in the work catalog until the
+                // database is opened again.
+            }
         }
     }
 
@@ -246,7 +269,7 @@ public sealed class ScoredPopulationCache(DuckDbEngine engine, IScoredPopulation
         /// The population's cells, kept with it: <paramref name="fill"/> makes their table (a work table the cache drops
         /// with the population) the first time a request asks for them.
         /// </summary>
-        public Task<string> CellsAsync(Func<Task<string>> fill, CancellationToken cancellationToken) =>
+        public Task<string> CellsAsync(Func<CancellationToken, Task<string>> fill, CancellationToken cancellationToken) =>
             _cache.CellsOfAsync(_entry, fill).WaitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()
