@@ -32,7 +32,7 @@ public sealed class MaterializedSelectionInputs(
         var population = (await LeaseAsync(filter, asOfDate, cancellationToken)).Population;
         if (!filter.MatchesCustomers)
         {
-            return $"population AS (SELECT * FROM {population.Relation()}),\n{Load(DashboardScripts.CustomerMatches)}";
+            return Whole(population);
         }
 
         // The selection, and every statement after it, scores the matched customers only.
@@ -58,12 +58,7 @@ public sealed class MaterializedSelectionInputs(
         if (filter.MatchesCustomers)
         {
             var definitions = await DefinitionsAsync(filter, asOfDate, cancellationToken);
-            var matchedCells = await RequestTableAsync(
-                "cells",
-                filter,
-                asOfDate,
-                $"{definitions},\n{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
-                cancellationToken);
+            var matchedCells = await RequestTableAsync("cells", filter, asOfDate, CellsOf(definitions), cancellationToken);
             return $"selection_cells AS (SELECT * FROM {matchedCells})";
         }
 
@@ -71,15 +66,8 @@ public sealed class MaterializedSelectionInputs(
         // carries every value they test (scores and buckets), so selection.sql keeps them as it keeps customers. P's
         // cells are kept with the population, so P is scored once for every such request, not once per request.
         var lease = await LeaseAsync(filter, asOfDate, cancellationToken);
-        var population = lease.Population;
         var populationCells = await lease.CellsAsync(
-            stop => FillAsync(
-                "population_cells",
-                DashboardFilter.Unfiltered,
-                asOfDate,
-                $"population AS (SELECT * FROM {population.Relation()}),\n{Load(DashboardScripts.CustomerMatches)},\n"
-                + $"{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells",
-                stop),
+            stop => FillAsync("population_cells", DashboardFilter.Unfiltered, asOfDate, CellsOf(Whole(lease.Population)), stop),
             cancellationToken);
         if (!filter.NarrowsCustomers)
         {
@@ -149,6 +137,14 @@ public sealed class MaterializedSelectionInputs(
             sql, binder.Bind(sql, filter, asOfDate), commandTimeout: engine.CommandTimeoutSeconds, cancellationToken: cancellationToken));
         return table;
     }
+
+    /// <summary>The definitions of a statement over every customer of the population (no customer is matched).</summary>
+    private string Whole(ScoredPopulation population) =>
+        $"population AS (SELECT * FROM {population.Relation()}),\n{Load(DashboardScripts.CustomerMatches)}";
+
+    /// <summary>A query of S's cells after <paramref name="definitions"/> (the population and the customer matches).</summary>
+    private string CellsOf(string definitions) =>
+        $"{definitions},\n{Load(DashboardScripts.Selection)},\n{Load(DashboardScripts.SelectionCells)}\nSELECT * FROM selection_cells";
 
     private string Load(string script) => engine.Script(script);
 }

@@ -76,7 +76,6 @@ public sealed class SqlDashboardQueries(
         }
     }
 
-    /// <summary>The full text of a migration statement of an engine over two populations (also used by the SQL tests).</summary>
     public async IAsyncEnumerable<PredictionInput> PredictionInputsAsync(
         DateOnly asOfDate, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -96,6 +95,7 @@ public sealed class SqlDashboardQueries(
         }
     }
 
+    /// <summary>The full text of a migration statement of an engine over two populations (also used by the SQL tests).</summary>
     public static string ComposeMigration(string engineFolder, string fromPopulation, string toPopulation, string script) =>
         $"WITH from_population AS (SELECT * FROM {fromPopulation}),\nto_population AS (SELECT * FROM {toPopulation}),\n"
         + $"{SqlScripts.Load(engineFolder, DashboardScripts.CustomerMatches)},\n{SqlScripts.Load(engineFolder, DashboardScripts.MigrationFlow)}\n"
